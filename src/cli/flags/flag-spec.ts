@@ -1,0 +1,15 @@
+/**
+ * Daemon flags keep the upstream names (`--work_dir`, `--allocation_interval`). Values are strings
+ * after resolution, exactly as upstream `/flags` reports them; typed getters parse on demand.
+ */
+export type FlagType = 'string' | 'int' | 'float' | 'bool' | 'duration';
+
+export interface FlagSpec {
+  name: string;
+  type: FlagType;
+  help: string;
+  /** Upstream default, as a string ('' = none). */
+  default?: string;
+  /** Accepts only these values. */
+  choices?: string[];
+}
