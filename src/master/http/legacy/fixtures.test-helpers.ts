@@ -1,0 +1,211 @@
+/**
+ * Hand-built `MasterView` fixtures for the renderer tests (legacy, v1, metrics). Not a test file
+ * itself: builders return plain records so each test can tweak one field and see one effect.
+ */
+import { Resources } from '../../../protocol/resources/index.js';
+import type { TaskStateName, TaskStatusV1 } from '../../../protocol/v1/types.js';
+import type {
+  AgentRecord,
+  FrameworkRecord,
+  MasterCounters,
+  MasterView,
+  OfferRecord,
+  TaskRecord,
+  UnreachableAgent,
+} from '../../model.js';
+import { taskKey } from '../../model.js';
+
+export function status(taskId: string, state: TaskStateName, timestamp: number, extra: Partial<TaskStatusV1> = {}): TaskStatusV1 {
+  return { task_id: { value: taskId }, state, timestamp, source: 'SOURCE_EXECUTOR', ...extra };
+}
+
+export function makeTask(o: Partial<TaskRecord> & { taskId: string }): TaskRecord {
+  const frameworkId = o.frameworkId ?? 'M-0000';
+  const agentId = o.agentId ?? 'M-S0';
+  const state = o.state ?? 'TASK_RUNNING';
+  return {
+    frameworkId,
+    agentId,
+    info: { name: `name-${o.taskId}`, task_id: { value: o.taskId }, agent_id: { value: agentId }, command: { value: 'sleep 100' } },
+    resources: Resources.parse('cpus:0.5;mem:128'),
+    role: 'dev',
+    state,
+    statuses: [status(o.taskId, state, 1000)],
+    ...o,
+  };
+}
+
+export function makeFramework(o: Partial<FrameworkRecord> & { id: string }): FrameworkRecord {
+  return {
+    info: { user: 'root', name: `fw-${o.id}`, id: { value: o.id }, roles: ['dev'], hostname: 'sched1', failover_timeout: 60, checkpoint: true },
+    roles: ['dev'],
+    capabilities: new Set(['MULTI_ROLE']),
+    active: true,
+    connected: true,
+    recovered: false,
+    registeredTime: 1000.5,
+    suppressedRoles: new Set(),
+    tasks: new Map(),
+    unreachableTasks: new Map(),
+    completedTasks: [],
+    offers: new Set(),
+    executors: new Map(),
+    ...o,
+  };
+}
+
+export function makeAgent(o: Partial<AgentRecord> & { id: string }): AgentRecord {
+  return {
+    info: { hostname: `host-${o.id}`, port: 5051, id: { value: o.id } },
+    pid: 'slave(1)@10.0.0.5:5051',
+    total: Resources.parse('cpus:4;mem:4096;disk:10000;ports:[31000-32000]'),
+    registeredTime: 900.25,
+    active: true,
+    connected: true,
+    version: '1.11.0',
+    capabilities: ['MULTI_ROLE', 'HIERARCHICAL_ROLE'],
+    taskKeys: new Set(),
+    ...o,
+  };
+}
+
+export function makeCounters(o: Partial<MasterCounters> = {}): MasterCounters {
+  return {
+    slaveRegistrations: 0,
+    slaveReregistrations: 0,
+    slaveRemovals: 0,
+    validStatusUpdates: 0,
+    invalidStatusUpdates: 0,
+    allocationRuns: 0,
+    terminalTasks: {},
+    calls: {},
+    ...o,
+  };
+}
+
+export interface ViewParts {
+  frameworks?: FrameworkRecord[];
+  completedFrameworks?: FrameworkRecord[];
+  agents?: AgentRecord[];
+  unreachableAgents?: UnreachableAgent[];
+  offers?: OfferRecord[];
+  weights?: Record<string, number>;
+  counters?: Partial<MasterCounters>;
+  flags?: Record<string, string>;
+  elected?: boolean;
+  operatorSubscribers?: number;
+}
+
+/**
+ * Assembles a view and wires the cross references the master keeps (agent `taskKeys`, framework
+ * `offers`) from the records themselves, so fixtures cannot drift out of sync.
+ */
+export function makeView(p: ViewParts = {}): MasterView {
+  const frameworks = new Map((p.frameworks ?? []).map((f) => [f.id, f]));
+  const agents = new Map((p.agents ?? []).map((a) => [a.id, a]));
+  const offers = new Map((p.offers ?? []).map((o) => [o.id, o]));
+  const tasks = new Map<string, TaskRecord>();
+  for (const fw of frameworks.values()) {
+    for (const t of fw.tasks.values()) {
+      tasks.set(taskKey(t.frameworkId, t.taskId), t);
+      agents.get(t.agentId)?.taskKeys.add(taskKey(t.frameworkId, t.taskId));
+    }
+  }
+  for (const o of offers.values()) frameworks.get(o.frameworkId)?.offers.add(o.id);
+  return {
+    info: {
+      id: 'M',
+      ip: 0x0100000a,
+      port: 5050,
+      pid: 'master@10.0.0.1:5050',
+      hostname: 'master1',
+      version: '1.11.0',
+      address: { hostname: 'master1', ip: '10.0.0.1', port: 5050 },
+      capabilities: [{ type: 'AGENT_UPDATE' }, { type: 'QUOTA_V2' }],
+    },
+    flags: p.flags ?? { port: '5050', cluster: 'test-cluster', work_dir: '/tmp/m' },
+    startTime: 500,
+    electedTime: 501,
+    elected: p.elected ?? true,
+    frameworks,
+    completedFrameworks: p.completedFrameworks ?? [],
+    agents,
+    unreachableAgents: new Map((p.unreachableAgents ?? []).map((a) => [a.id, a])),
+    offers,
+    weights: p.weights ?? {},
+    counters: makeCounters(p.counters),
+    operatorSubscribers: p.operatorSubscribers ?? 0,
+    task: (key) => tasks.get(key),
+  };
+}
+
+export function makeOffer(o: Partial<OfferRecord> & { id: string }): OfferRecord {
+  return {
+    frameworkId: 'M-0000',
+    agentId: 'M-S0',
+    role: 'dev',
+    resources: Resources.parse('cpus:1;mem:256;ports:[31001-31010]'),
+    createdAt: 1001,
+    ...o,
+  };
+}
+
+/**
+ * A small but complete cluster: one MULTI_ROLE framework with a running command task, a staging
+ * task under a custom executor, an unreachable and a completed task and one offer; a second,
+ * disconnected single-role framework; a completed framework; two agents (one deactivated, one with
+ * a reservation and every attribute type) and an unreachable agent.
+ */
+export function sampleView(): MasterView {
+  const run = makeTask({ taskId: 't-run', statuses: [status('t-run', 'TASK_STAGING', 1000), status('t-run', 'TASK_RUNNING', 1010)] });
+  const staging = makeTask({
+    taskId: 't-exec',
+    state: 'TASK_STAGING',
+    executorId: 'e1',
+    statuses: [status('t-exec', 'TASK_STAGING', 1005)],
+    resources: Resources.parse('cpus:1;mem:256;ports:[31000-31000]'),
+  });
+  const lost = makeTask({ taskId: 't-unreach', agentId: 'M-S1', state: 'TASK_UNREACHABLE', statuses: [status('t-unreach', 'TASK_UNREACHABLE', 1020)] });
+  const done = makeTask({ taskId: 't-done', state: 'TASK_FINISHED', statuses: [status('t-done', 'TASK_FINISHED', 990)] });
+  const fw0 = makeFramework({
+    id: 'M-0000',
+    tasks: new Map([[run.taskId, run], [staging.taskId, staging]]),
+    unreachableTasks: new Map([[lost.taskId, lost]]),
+    completedTasks: [done],
+    executors: new Map([['M-S0', new Map([['e1', { executor_id: { value: 'e1' }, name: 'custom', resources: [{ name: 'cpus', type: 'SCALAR', scalar: { value: 0.1 } }, { name: 'mem', type: 'SCALAR', scalar: { value: 32 } }] }]])]]),
+  });
+  const fw1 = makeFramework({
+    id: 'M-0001',
+    info: { user: 'bob', name: 'single', role: 'ops' },
+    roles: ['ops'],
+    capabilities: new Set(),
+    active: false,
+    connected: false,
+    unregisteredTime: 1030,
+  });
+  const gone = makeTask({ taskId: 't-old', frameworkId: 'M-0002', state: 'TASK_KILLED', statuses: [status('t-old', 'TASK_KILLED', 800)] });
+  const fw2 = makeFramework({ id: 'M-0002', active: false, connected: false, completedTasks: [gone] });
+  const s0 = makeAgent({
+    id: 'M-S0',
+    total: Resources.parse('cpus:4;mem:4096;disk:10000;ports:[31000-32000];cpus(dev):2;mem(dev):512'),
+    info: {
+      hostname: 'agent0',
+      port: 5051,
+      attributes: [
+        { name: 'rack', type: 'TEXT', text: { value: 'r1' } },
+        { name: 'zone', type: 'SCALAR', scalar: { value: 2 } },
+        { name: 'slots', type: 'RANGES', ranges: { range: [{ begin: 1, end: 4 }, { begin: 8, end: 9 }] } },
+        { name: 'disks', type: 'SET', set: { item: ['ssd', 'hdd'] } },
+      ],
+    },
+  });
+  const s1 = makeAgent({ id: 'M-S1', pid: 'slave(1)@10.0.0.6:5052', active: false, connected: false, info: { hostname: 'agent1', port: 5052 } });
+  return makeView({
+    frameworks: [fw0, fw1],
+    completedFrameworks: [fw2],
+    agents: [s0, s1],
+    unreachableAgents: [{ id: 'M-S9', info: { hostname: 'agent9' }, pid: 'slave(1)@10.0.0.9:5051', unreachableTime: 1040 }],
+    offers: [makeOffer({ id: 'M-O0' })],
+    weights: { dev: 2 },
+  });
+}

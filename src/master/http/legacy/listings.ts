@@ -1,0 +1,41 @@
+/**
+ * Bodies of `/master/frameworks`, `/master/slaves` and `/master/flags` (upstream
+ * `Master::Http::frameworks`, `slaves` and `flags` in `src/master/http.cpp`). The first two return
+ * the same objects as `/master/state`, optionally narrowed to one id.
+ */
+import type { MasterView } from '../../model.js';
+import { renderFramework } from './framework.js';
+import { renderSlave } from './slave.js';
+
+export interface FrameworksQuery {
+  /** `?framework_id=`: only this framework, live or completed. */
+  frameworkId?: string;
+}
+
+export interface SlavesQuery {
+  /** `?slave_id=`: only this agent. */
+  slaveId?: string;
+}
+
+export function renderFrameworks(view: MasterView, query: FrameworksQuery = {}): Record<string, unknown> {
+  const wanted = (id: string): boolean => query.frameworkId === undefined || query.frameworkId === id;
+  return {
+    frameworks: [...view.frameworks.values()].filter((f) => wanted(f.id)).map((f) => renderFramework(f, view)),
+    completed_frameworks: view.completedFrameworks.filter((f) => wanted(f.id)).map((f) => renderFramework(f, view)),
+    unregistered_frameworks: [],
+  };
+}
+
+/** `recovered_slaves` stays empty: tsmesos has no registry-recovered agents awaiting re-registration. */
+export function renderSlaves(view: MasterView, query: SlavesQuery = {}): Record<string, unknown> {
+  const wanted = (id: string): boolean => query.slaveId === undefined || query.slaveId === id;
+  return {
+    slaves: [...view.agents.values()].filter((a) => wanted(a.id)).map((a) => renderSlave(a, view)),
+    recovered_slaves: [],
+  };
+}
+
+/** Every flag as a string, the way upstream stringifies its flag values. */
+export function renderFlags(view: MasterView): { flags: Record<string, string> } {
+  return { flags: { ...view.flags } };
+}
