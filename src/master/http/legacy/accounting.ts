@@ -33,27 +33,43 @@ export function agentTasks(view: MasterView, agent: AgentRecord): TaskRecord[] {
   return out;
 }
 
-/** Executors the master tracks on one agent, over all live frameworks. */
-function agentExecutorResources(view: MasterView, agentId: string): Resources[] {
-  const out: Resources[] = [];
-  for (const fw of view.frameworks.values()) {
-    for (const exec of fw.executors.get(agentId)?.values() ?? []) out.push(executorResources(exec.resources));
+/**
+ * Per-render index of offers and executor resources by agent. `/master/state` on a big cluster
+ * renders every agent, and scanning all offers and frameworks per agent would be quadratic; build
+ * one ledger per render and pass it to each agent's accounting.
+ */
+export interface Ledger {
+  offersByAgent: Map<string, OfferRecord[]>;
+  executorsByAgent: Map<string, Resources>;
+}
+
+export function buildLedger(view: MasterView): Ledger {
+  const offersByAgent = new Map<string, OfferRecord[]>();
+  for (const offer of view.offers.values()) {
+    const list = offersByAgent.get(offer.agentId);
+    if (list === undefined) offersByAgent.set(offer.agentId, [offer]);
+    else list.push(offer);
   }
-  return out;
+  const executorsByAgent = new Map<string, Resources>();
+  for (const fw of view.frameworks.values()) {
+    for (const [agentId, execs] of fw.executors) {
+      let total = executorsByAgent.get(agentId) ?? Resources.empty();
+      for (const exec of execs.values()) total = total.add(executorResources(exec.resources));
+      executorsByAgent.set(agentId, total);
+    }
+  }
+  return { offersByAgent, executorsByAgent };
 }
 
 /** Used = live tasks plus tracked executors, as upstream's `Slave::usedResources`. */
-export function agentUsed(view: MasterView, agent: AgentRecord): Resources {
-  return sum([...agentTasks(view, agent).map((t) => t.resources), ...agentExecutorResources(view, agent.id)]);
+export function agentUsed(view: MasterView, agent: AgentRecord, ledger: Ledger = buildLedger(view)): Resources {
+  const executors = ledger.executorsByAgent.get(agent.id) ?? Resources.empty();
+  return sum(agentTasks(view, agent).map((t) => t.resources)).add(executors);
 }
 
-/** Outstanding offers on an agent. */
-export function agentOffers(view: MasterView, agentId: string): OfferRecord[] {
-  return [...view.offers.values()].filter((o) => o.agentId === agentId);
-}
-
-export function agentOffered(view: MasterView, agentId: string): Resources {
-  return sum(agentOffers(view, agentId).map((o) => o.resources));
+/** Sum of the outstanding offers on an agent. */
+export function agentOffered(view: MasterView, agentId: string, ledger: Ledger = buildLedger(view)): Resources {
+  return sum((ledger.offersByAgent.get(agentId) ?? []).map((o) => o.resources));
 }
 
 /** A framework's outstanding offers (ids whose offer is already gone are skipped). */

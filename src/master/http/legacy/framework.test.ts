@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleView } from './fixtures.test-helpers.js';
+import { sampleView } from './sample-cluster.test-helpers.js';
 import { renderFramework } from './framework.js';
 
 const FULL_KEYS = [

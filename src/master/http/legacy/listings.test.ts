@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleView } from './fixtures.test-helpers.js';
+import { sampleView } from './sample-cluster.test-helpers.js';
 import { renderFlags, renderFrameworks, renderSlaves } from './listings.js';
 
 const ids = (list: unknown) => (list as Array<{ id: string }>).map((x) => x.id);

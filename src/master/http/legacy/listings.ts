@@ -5,6 +5,7 @@
  */
 import type { MasterView } from '../../model.js';
 import { renderFramework } from './framework.js';
+import { buildLedger } from './accounting.js';
 import { renderSlave } from './slave.js';
 
 export interface FrameworksQuery {
@@ -29,8 +30,9 @@ export function renderFrameworks(view: MasterView, query: FrameworksQuery = {}):
 /** `recovered_slaves` stays empty: tsmesos has no registry-recovered agents awaiting re-registration. */
 export function renderSlaves(view: MasterView, query: SlavesQuery = {}): Record<string, unknown> {
   const wanted = (id: string): boolean => query.slaveId === undefined || query.slaveId === id;
+  const ledger = buildLedger(view);
   return {
-    slaves: [...view.agents.values()].filter((a) => wanted(a.id)).map((a) => renderSlave(a, view)),
+    slaves: [...view.agents.values()].filter((a) => wanted(a.id)).map((a) => renderSlave(a, view, ledger)),
     recovered_slaves: [],
   };
 }

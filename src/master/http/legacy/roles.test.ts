@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeView, sampleView } from './fixtures.test-helpers.js';
+import { makeView } from './fixtures.test-helpers.js';
+import { sampleView } from './sample-cluster.test-helpers.js';
 import { renderRoles } from './roles.js';
 
 describe('renderRoles', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flattenAttributes } from './labels.js';
-import { sampleView } from './fixtures.test-helpers.js';
+import { sampleView } from './sample-cluster.test-helpers.js';
 import { renderSlave, slaveInfo } from './slave.js';
 
 describe('flattenAttributes', () => {

@@ -4,7 +4,7 @@
  * with task counts added, `/master/state-summary`. Legacy naming says "slave" throughout.
  */
 import type { AgentRecord, MasterView, UnreachableAgent } from '../../model.js';
-import { agentOffered, agentUsed, reservedByRole } from './accounting.js';
+import { agentOffered, agentUsed, buildLedger, reservedByRole, type Ledger } from './accounting.js';
 import { flattenAttributes } from './labels.js';
 
 /** Default agent port when the AgentInfo did not carry one (upstream `--port` default). */
@@ -22,8 +22,11 @@ export function slaveInfo(agent: AgentRecord | UnreachableAgent): Record<string,
   return out;
 }
 
-/** The full agent object: identity, times, resource breakdown and liveness. */
-export function renderSlave(agent: AgentRecord, view: MasterView): Record<string, unknown> {
+/**
+ * The full agent object: identity, times, resource breakdown and liveness. Pass one `ledger` when
+ * rendering many agents (see {@link buildLedger}).
+ */
+export function renderSlave(agent: AgentRecord, view: MasterView, ledger: Ledger = buildLedger(view)): Record<string, unknown> {
   const out: Record<string, unknown> = {
     ...slaveInfo(agent),
     pid: agent.pid,
@@ -31,8 +34,8 @@ export function renderSlave(agent: AgentRecord, view: MasterView): Record<string
   };
   if (agent.reregisteredTime !== undefined) out.reregistered_time = agent.reregisteredTime;
   out.resources = agent.total.toLegacy();
-  out.used_resources = agentUsed(view, agent).toLegacy();
-  out.offered_resources = agentOffered(view, agent.id).toLegacy();
+  out.used_resources = agentUsed(view, agent, ledger).toLegacy();
+  out.offered_resources = agentOffered(view, agent.id, ledger).toLegacy();
   out.reserved_resources = reservedByRole(agent.total);
   out.unreserved_resources = agent.total.unreserved().toLegacy();
   out.active = agent.active;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleView } from './fixtures.test-helpers.js';
+import { sampleView } from './sample-cluster.test-helpers.js';
 import { renderStateSummary, SUMMARY_STATES } from './state-summary.js';
 
 type Row = Record<string, unknown>;

@@ -6,6 +6,7 @@
  */
 import type { TaskStateName } from '../../../protocol/v1/types.js';
 import type { FrameworkRecord, MasterView, TaskRecord } from '../../model.js';
+import { buildLedger } from './accounting.js';
 import { frameworkSummary } from './framework.js';
 import { renderSlave } from './slave.js';
 
@@ -71,9 +72,10 @@ export function renderStateSummary(view: MasterView): Record<string, unknown> {
   const out: Record<string, unknown> = { hostname: view.info.hostname };
   const cluster = view.flags.cluster;
   if (cluster !== undefined && cluster !== '') out.cluster = cluster;
+  const ledger = buildLedger(view);
   out.slaves = [...view.agents.values()].map((agent) => {
     const t = byAgent.get(agent.id);
-    return { ...renderSlave(agent, view), ...(t?.counts ?? zeroCounts()), framework_ids: [...(t?.peers ?? [])].sort() };
+    return { ...renderSlave(agent, view, ledger), ...(t?.counts ?? zeroCounts()), framework_ids: [...(t?.peers ?? [])].sort() };
   });
   out.frameworks = [...view.frameworks.values()].map((fw) => {
     const t = byFramework.get(fw.id);

@@ -6,6 +6,7 @@
 import type { MasterView } from '../../model.js';
 import { versionInfo } from '../version-info.js';
 import { renderFramework } from './framework.js';
+import { buildLedger } from './accounting.js';
 import { renderSlave } from './slave.js';
 
 /** The master pid as legacy JSON prints it: `master@ip:port`. */
@@ -37,7 +38,8 @@ export function renderState(view: MasterView): Record<string, unknown> {
     if (value !== undefined && value !== '') out[key] = value;
   }
   out.flags = { ...view.flags };
-  out.slaves = agents.map((a) => renderSlave(a, view));
+  const ledger = buildLedger(view);
+  out.slaves = agents.map((a) => renderSlave(a, view, ledger));
   out.recovered_slaves = [];
   out.frameworks = [...view.frameworks.values()].map((f) => renderFramework(f, view));
   out.completed_frameworks = view.completedFrameworks.map((f) => renderFramework(f, view));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Resources } from '../../../protocol/resources/index.js';
-import { makeTask, makeView, makeFramework, sampleView, status } from './fixtures.test-helpers.js';
+import { makeTask, makeView, makeFramework, status } from './fixtures.test-helpers.js';
+import { sampleView } from './sample-cluster.test-helpers.js';
 import { renderTask } from './task.js';
 
 /** Keys the `mesos` CLI and dashboards index without checking (compat-rules.md §1). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskRecord } from '../../model.js';
-import { makeFramework, makeTask, makeView, sampleView, status } from './fixtures.test-helpers.js';
+import { makeFramework, makeTask, makeView, status } from './fixtures.test-helpers.js';
+import { sampleView } from './sample-cluster.test-helpers.js';
 import { renderTasks } from './tasks.js';
 
 const ids = (out: { tasks: Array<Record<string, unknown>> }) => out.tasks.map((t) => t.id);
