@@ -1,0 +1,14 @@
+/** The single list of subcommands (one file each). Completions and the man page are generated from it. */
+import type { Command } from 'commander';
+import type { CliContext } from './context.js';
+import { registerAgentList } from './agent-list.js';
+import { registerFramework } from './framework.js';
+import { registerPs } from './ps.js';
+import { registerTeardown } from './teardown.js';
+
+export function registerCommands(program: Command, ctx: CliContext): void {
+  registerPs(program, ctx);
+  registerTeardown(program, ctx);
+  registerFramework(program, ctx);
+  registerAgentList(program, ctx);
+}
