@@ -1,0 +1,78 @@
+/**
+ * The client side of a streaming RecordIO call (scheduler, operator or agent SUBSCRIBE): POST a JSON
+ * body, keep the chunked response open and hand each decoded record to `onRecord`.
+ */
+import http from 'node:http';
+import { RecordIODecoder } from '../protocol/recordio.js';
+
+export interface RecordIOCall {
+  /** Resolves with status and headers once the response starts (or rejects on connection failure). */
+  readonly started: Promise<{ status: number; headers: http.IncomingHttpHeaders; body?: string }>;
+  /** Resolves when the stream ends for any reason. */
+  readonly ended: Promise<void>;
+  close(): void;
+}
+
+export function openRecordIOCall(
+  url: string,
+  body: unknown,
+  onRecord: (record: unknown) => void,
+  headers: Record<string, string> = {},
+): RecordIOCall {
+  let req: http.ClientRequest;
+  let endResolve!: () => void;
+  const ended = new Promise<void>((r) => (endResolve = r));
+  const started = new Promise<{ status: number; headers: http.IncomingHttpHeaders; body?: string }>((resolve, reject) => {
+    const payload = JSON.stringify(body);
+    req = http.request(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Content-Length': Buffer.byteLength(payload), ...headers },
+    });
+    req.on('error', (e) => {
+      reject(e);
+      endResolve();
+    });
+    req.on('response', (res) => {
+      res.on('close', endResolve);
+      res.on('error', endResolve);
+      if (res.statusCode !== 200) {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+        return;
+      }
+      resolve({ status: 200, headers: res.headers });
+      const decoder = new RecordIODecoder();
+      res.on('data', (chunk: Buffer) => {
+        try {
+          for (const rec of decoder.feed(chunk)) onRecord(JSON.parse(rec));
+        } catch {
+          req.destroy();
+        }
+      });
+    });
+    req.end(payload);
+  });
+  started.catch(() => {});
+  return {
+    started,
+    ended,
+    close: () => req.destroy(),
+  };
+}
+
+/** A plain JSON POST that returns status, headers and text body. */
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string; headers: Headers }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
+    body: JSON.stringify(body),
+    redirect: 'manual',
+  });
+  return { status: res.status, text: await res.text(), headers: res.headers };
+}
