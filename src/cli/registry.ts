@@ -3,10 +3,12 @@ import type { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { registerAgentList } from './agent-list.js';
 import { registerFramework } from './framework.js';
+import { registerMaster } from './master.js';
 import { registerPs } from './ps.js';
 import { registerTeardown } from './teardown.js';
 
 export function registerCommands(program: Command, ctx: CliContext): void {
+  registerMaster(program, ctx);
   registerPs(program, ctx);
   registerTeardown(program, ctx);
   registerFramework(program, ctx);
