@@ -54,6 +54,7 @@ export function runCycle(input: CycleInput): CycleResult {
   const roleSorter = input.roleSorter.clone();
   const frameworkSorters = new Map(input.frameworkSorters);
   const cloned = new Set<string>();
+  if (roleSorter.size === 0) return { offers, remaining, roleSorter, frameworkSorters };
 
   for (const agent of input.agents) {
     if (!agent.active || agent.available.isEmpty()) continue;

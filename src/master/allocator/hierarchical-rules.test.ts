@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Resources } from '../../protocol/resources/index.js';
+import { Resources, ResourceError } from '../../protocol/resources/index.js';
 import { HierarchicalAllocator } from './index.js';
 
 const R = (s: string) => Resources.parse(s);
@@ -159,5 +159,31 @@ describe('HierarchicalAllocator rules', () => {
     a.updateFramework('f', { roles: ['b'] });
     expect(a.allocate().map((o) => o.role)).toEqual(['b']);
     expect(a.shares().roles.map((r) => r.role)).toEqual(['b']);
+  });
+
+  it('makes one offer per (agent, framework, role) for a multi-role framework', () => {
+    const a = new HierarchicalAllocator({ now: () => 0 });
+    a.addAgent('s1', R('cpus:1;mem:64;cpus(a):2;cpus(b):3'));
+    a.addFramework('f', { roles: ['a', 'b'] });
+    const offers = a.allocate();
+    expect(offers.map((o) => [o.role, o.resources.toString()])).toEqual([
+      ['a', 'cpus(*)(allocated: a):1; mem(*)(allocated: a):64; cpus(a)(allocated: a):2'],
+      ['b', 'cpus(b)(allocated: b):3'],
+    ]);
+    const roles = new Map(a.shares().roles.map((r) => [r.role, r.allocated.scalar('cpus')]));
+    expect(roles).toEqual(new Map([['a', 3], ['b', 3]]));
+  });
+
+  it('refuses to recover what the framework does not hold, and ignores unknown ids', () => {
+    const a = new HierarchicalAllocator({ now: () => 0 });
+    a.addAgent('s1', R('cpus:1;mem:64'));
+    a.addFramework('f', { roles: ['*'] });
+    a.allocate();
+    expect(() => a.recoverResources('f', 's1', R('cpus:2'))).toThrow(ResourceError);
+    expect(a.available('s1').isEmpty()).toBe(true);
+    a.recoverResources('nobody', 's1', R('cpus:1'));
+    a.recoverResources('f', 'nowhere', R('cpus:1'));
+    a.recoverResources('f', 's1', R('cpus:1'));
+    expect(a.available('s1').toString()).toBe('cpus(*):1');
   });
 });

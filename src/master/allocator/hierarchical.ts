@@ -12,36 +12,8 @@ import { FilterTable, refuseMillis } from './filters.js';
 import { compileMinAllocatable, type MinAllocatable } from './min-allocatable.js';
 import { computeShares, type AllocatorShares } from './shares.js';
 import { SorterBooks } from './sorter-books.js';
-import type { AgentView, AllocatorOffer, FrameworkView } from './types.js';
-
-interface AgentState extends AgentView {
-  active: boolean;
-  available: Resources;
-  readonly total: Resources;
-  readonly allocations: Map<string, Resources>;
-}
-
-interface FrameworkState extends FrameworkView {
-  readonly id: string;
-  active: boolean;
-  roles: Set<string>;
-  suppressed: Set<string>;
-  /** False for a framework only known from an agent's `used` list (not yet re-registered). */
-  registered: boolean;
-  readonly agents: Set<string>;
-}
-
-/** Options: role weights, `--min_allocatable_resources` alternatives, and an injectable ms clock. */
-export interface AllocatorOptions {
-  weights?: Record<string, number>;
-  minAllocatable?: Array<Record<string, number>>;
-  now?: () => number;
-}
-
-function checkWeight(role: string, w: number): number {
-  if (typeof w !== 'number' || !Number.isFinite(w) || w <= 0) throw new AllocatorError(`weight for role '${role}' must be a positive number`);
-  return w;
-}
+import { checkWeight, newFramework, type AgentState, type AllocatorOptions, type FrameworkState } from './state.js';
+import type { AllocatorOffer } from './types.js';
 
 /**
  * Hierarchical weighted DRF allocator. Offers returned by `allocate()` count as allocated until
@@ -240,7 +212,7 @@ export class HierarchicalAllocator {
   }
 
   private placeholder(frameworkId: string): FrameworkState {
-    const fw: FrameworkState = { id: frameworkId, active: false, roles: new Set(), suppressed: new Set(), registered: false, agents: new Set() };
+    const fw = newFramework(frameworkId);
     this.frameworks.set(frameworkId, fw);
     return fw;
   }

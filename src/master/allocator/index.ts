@@ -2,7 +2,8 @@
  * Public surface of the DRF allocator used by the master: the stateful `HierarchicalAllocator`
  * shell, its offer type, and the filter constants the master needs for DECLINE defaults.
  */
-export { HierarchicalAllocator, type AllocatorOptions } from './hierarchical.js';
+export { HierarchicalAllocator } from './hierarchical.js';
+export type { AllocatorOptions } from './state.js';
 export type { AllocatorShares } from './shares.js';
 export type { AllocatorOffer } from './types.js';
 export { AllocatorError } from './allocator-error.js';
