@@ -22,11 +22,30 @@ export type Methods = Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 const ALL_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
+/** Past this many bytes an oversized body is not drained but the connection is dropped. */
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+
+function drainThen(req: FastifyRequest, send: () => unknown): Promise<unknown> {
+  return new Promise((resolve) => {
+    const raw = req.raw;
+    if (raw.complete) return resolve(send());
+    let seen = 0;
+    raw.on('data', (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > MAX_DRAIN_BYTES) raw.destroy();
+    });
+    raw.on('end', () => resolve(send()));
+    raw.on('close', () => resolve(undefined));
+    raw.resume();
+  });
+}
+
 export function createServer(opts: ServerOptions): FastifyInstance {
+  const bodyLimit = opts.bodyLimit ?? 8 * 1024 * 1024;
   const app = Fastify({
     loggerInstance: opts.logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: opts.bodyLimit ?? 8 * 1024 * 1024,
+    bodyLimit,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
     forceCloseConnections: true,
   });
@@ -39,6 +58,10 @@ export function createServer(opts: ServerOptions): FastifyInstance {
       return opts.renderError(reply.code(err.status), err.status, err.message, err);
     }
     const fe = err as { statusCode?: number; message?: string };
+    if (fe.statusCode === 413) {
+      // Read (and drop) the rest of the body first, so the client sees the 413 instead of a reset.
+      return drainThen(req, () => opts.renderError(reply.code(413), 413, `Request body is larger than ${bodyLimit} bytes`, err));
+    }
     if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
       return opts.renderError(reply.code(fe.statusCode), fe.statusCode, fe.message ?? 'Bad request', err);
     }
