@@ -14,6 +14,8 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Resources } from '../src/protocol/resources/index.js';
 import { HierarchicalAllocator, MAX_REFUSE_SECONDS, type AllocatorOffer } from '../src/master/allocator/index.js';
 
@@ -79,13 +81,75 @@ function jsonCalibration(): number {
   return bytes / 1e6 / ((performance.now() - t0) / 1000);
 }
 
+/** A full GC before heap readings, even when node was started without --expose-gc. */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+type Emit = (params: object, metric: string, value: number, unit: string) => void;
+
+interface GridRun { agents: number; frameworks: number; rounds: number; human: (s: string) => void; emit: Emit }
+
+/** Sets up one grid and times its rounds; returns the allocator-retained heap (MB) before dropping it. */
+function runGrid({ agents, frameworks, rounds, human, emit }: GridRun, gc: () => void, heapBefore: number): number {
+  const params = { agents, frameworks };
+  const agentTotal = Resources.parse('cpus:24;mem:4096;disk:4096;ports:[31000-32000]');
+  const usedPorts = Array.from({ length: 16 }, (_, i) => `${31000 + 2 * i}-${31000 + 2 * i}`).join(',');
+  const used = Resources.parse(`cpus:16;mem:2014;disk:1024;ports:[${usedPorts}]`).allocate('*');
+  const allocator = new HierarchicalAllocator({ now: () => 0 });
+
+  let t0 = performance.now();
+  for (let f = 0; f < frameworks; f++) allocator.addFramework(`framework-${f}`, { roles: ['*'] });
+  const addFrameworks = (performance.now() - t0) / 1000;
+  t0 = performance.now();
+  for (let a = 0; a < agents; a++) {
+    allocator.addAgent(`agent-${a}`, agentTotal, [{ frameworkId: `framework-${a % frameworks}`, resources: used }]);
+  }
+  const addAgents = (performance.now() - t0) / 1000;
+  human(`[${agents} agents x ${frameworks} frameworks] added ${frameworks} frameworks in ${(addFrameworks * 1000).toFixed(1)} ms, ${agents} agents in ${(addAgents * 1000).toFixed(1)} ms`);
+  emit(params, 'add_frameworks', addFrameworks, 's');
+  emit(params, 'add_agents', addAgents, 's');
+
+  const times: number[] = [];
+  let outstanding: AllocatorOffer[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const o of outstanding) allocator.recoverResources(o.frameworkId, o.agentId, o.resources, MAX_REFUSE_SECONDS);
+    t0 = performance.now();
+    const offers = allocator.allocate();
+    const seconds = (performance.now() - t0) / 1000;
+    times.push(seconds);
+    human(`  round ${round} allocate() took ${(seconds * 1000).toFixed(1)} ms to make ${offers.length} offers after filtering ${outstanding.length} offers`);
+    emit({ ...params, round, offers: offers.length }, 'cycle', seconds, 's');
+    outstanding = offers;
+  }
+  gc();
+  const heapUsed = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+  if (allocator.available('agent-0') === undefined) throw new Error('unreachable: keeps the allocator live through the reading');
+  const [min, med, max] = [Math.min(...times), median(times), Math.max(...times)];
+  const perSecond = outstanding.length / med;
+  const anchor = ANCHORS[`${agents}x${frameworks}`];
+  const ratio = anchor === undefined ? undefined : med / anchor.seconds;
+  human(`  cycle min/median/max ${min.toFixed(3)} / ${med.toFixed(3)} / ${max.toFixed(3)} s; ` +
+    `${perSecond.toFixed(0)} offers/s at the median; heap +${heapUsed.toFixed(1)} MB` +
+    (anchor === undefined ? '' : `; ratio vs anchor ${anchor.seconds} s (${anchor.source}) = ${ratio!.toFixed(3)}`));
+  emit(params, 'cycle_min', min, 's');
+  emit(params, 'cycle_median', med, 's');
+  emit(params, 'cycle_max', max, 's');
+  emit(params, 'offers_per_second_median', perSecond, 'offers/s');
+  emit(params, 'heap_used', heapUsed, 'MB');
+  if (ratio !== undefined) emit({ ...params, anchor_s: anchor!.seconds }, 'ratio_median_vs_anchor', ratio, 'x');
+  return heapUsed;
+}
+
 function main(): void {
+  const gc = collector();
   const args = parseArgs(process.argv.slice(2));
   const human = args.json ? (s: string) => process.stderr.write(s + '\n') : (s: string) => process.stdout.write(s + '\n');
   const meta = { node: process.version, cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`, commit: commit() };
   const here = dirname(fileURLToPath(import.meta.url));
   const resultsFile = join(here, '..', '..', 'bench', 'results', 'allocator.jsonl');
-  const emit = (params: object, metric: string, value: number, unit: string): void => {
+  const emit: Emit = (params, metric, value, unit) => {
     const line = JSON.stringify({ bench: 'allocator-decline', params, metric, value: Number(value.toPrecision(6)), unit, ...meta });
     if (args.json) process.stdout.write(line + '\n');
     else {
@@ -97,54 +161,11 @@ function main(): void {
   const calibration = jsonCalibration();
   human(`node ${meta.node}, cpu ${meta.cpu}, commit ${meta.commit}; JSON.stringify calibration ${calibration.toFixed(0)} MB/s`);
   emit({}, 'calibration_json_stringify', calibration, 'MB/s');
-
-  const agentTotal = Resources.parse('cpus:24;mem:4096;disk:4096;ports:[31000-32000]');
-  const usedPorts = Array.from({ length: 16 }, (_, i) => `${31000 + 2 * i}-${31000 + 2 * i}`).join(',');
-  const used = Resources.parse(`cpus:16;mem:2014;disk:1024;ports:[${usedPorts}]`).allocate('*');
+  if (!args.json) human(`JSON lines appended to ${resultsFile}`);
 
   for (const [agents, frameworks] of args.grid) {
-    const params = { agents, frameworks };
-    (globalThis as { gc?: () => void }).gc?.();
-    const heapBefore = process.memoryUsage().heapUsed;
-    const allocator = new HierarchicalAllocator({ now: () => 0 });
-
-    let t0 = performance.now();
-    for (let f = 0; f < frameworks; f++) allocator.addFramework(`framework-${f}`, { roles: ['*'] });
-    const addFrameworks = (performance.now() - t0) / 1000;
-    t0 = performance.now();
-    for (let a = 0; a < agents; a++) {
-      allocator.addAgent(`agent-${a}`, agentTotal, [{ frameworkId: `framework-${a % frameworks}`, resources: used }]);
-    }
-    const addAgents = (performance.now() - t0) / 1000;
-    human(`[${agents} agents x ${frameworks} frameworks] added ${frameworks} frameworks in ${(addFrameworks * 1000).toFixed(1)} ms, ${agents} agents in ${(addAgents * 1000).toFixed(1)} ms`);
-    emit(params, 'add_frameworks', addFrameworks, 's');
-    emit(params, 'add_agents', addAgents, 's');
-
-    const times: number[] = [];
-    let outstanding: AllocatorOffer[] = [];
-    for (let round = 0; round < args.rounds; round++) {
-      for (const o of outstanding) allocator.recoverResources(o.frameworkId, o.agentId, o.resources, MAX_REFUSE_SECONDS);
-      t0 = performance.now();
-      const offers = allocator.allocate();
-      const seconds = (performance.now() - t0) / 1000;
-      times.push(seconds);
-      human(`  round ${round} allocate() took ${(seconds * 1000).toFixed(1)} ms to make ${offers.length} offers after filtering ${outstanding.length} offers`);
-      emit({ ...params, round, offers: offers.length }, 'cycle', seconds, 's');
-      outstanding = offers;
-    }
-    const heapUsed = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-    const [min, med, max] = [Math.min(...times), median(times), Math.max(...times)];
-    const anchor = ANCHORS[`${agents}x${frameworks}`];
-    const ratio = anchor === undefined ? undefined : med / anchor.seconds;
-    human(`  cycle min/median/max ${min.toFixed(3)} / ${med.toFixed(3)} / ${max.toFixed(3)} s; ` +
-      `${(outstanding.length / med).toFixed(0)} offers/s at the median; heap +${heapUsed.toFixed(1)} MB` +
-      (anchor === undefined ? '' : `; ratio vs anchor ${anchor.seconds} s (${anchor.source}) = ${ratio!.toFixed(3)}`));
-    emit(params, 'cycle_min', min, 's');
-    emit(params, 'cycle_median', med, 's');
-    emit(params, 'cycle_max', max, 's');
-    emit(params, 'offers_per_second_median', outstanding.length / med, 'offers/s');
-    emit(params, 'heap_used', heapUsed, 'MB');
-    if (ratio !== undefined) emit({ ...params, anchor_s: anchor!.seconds }, 'ratio_median_vs_anchor', ratio, 'x');
+    gc();
+    runGrid({ agents, frameworks, rounds: args.rounds, human, emit }, gc, process.memoryUsage().heapUsed);
   }
 }
 
