@@ -57,6 +57,14 @@ export interface ResolveInput {
   ignoreKeys?: string[];
 }
 
+const NOUN: Record<FlagSpec['type'], string> = {
+  string: 'a string',
+  int: 'an integer',
+  float: 'a number',
+  bool: 'true or false',
+  duration: 'a duration such as "5secs"',
+};
+
 export function resolveFlags(input: ResolveInput): Flags {
   const { specs, config, table } = input;
   const byName = new Map(specs.map((s) => [s.name, s]));
@@ -87,7 +95,7 @@ export function resolveFlags(input: ResolveInput): Flags {
     } else if (cfg !== undefined) {
       if (typeof cfg === 'object' && !(cfg instanceof Date)) {
         throw new UserError(
-          `${config.path}:${config.lineOf(table, spec.name) ?? '?'}: key '${table}.${spec.name}': expected a ${spec.type}, got ${Array.isArray(cfg) ? 'an array' : 'a table'}`,
+          `${config.path}:${config.lineOf(table, spec.name) ?? '?'}: key '${table}.${spec.name}': expected ${NOUN[spec.type]}, got ${Array.isArray(cfg) ? 'an array' : 'a table'}`,
         );
       }
       raw = String(cfg);
