@@ -1,6 +1,6 @@
 /** `tsmesos agent list` end to end against the fixture master. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeMaster, MASTER_ID, runCli, startFakeMaster } from './cli-harness.js';
+import { type FakeMaster, MASTER_ID, runCli, startFakeMaster, jsonOf } from './cli-harness.js';
 
 let master: FakeMaster;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ describe('tsmesos agent list', () => {
   it('--json prints an array of rows', async () => {
     const r = await runCli(['agent', 'list', '--json', `--master=${master.address}`]);
     expect(r.exitCode).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([
+    expect(jsonOf(r)).toEqual([
       expect.objectContaining({ id: `${MASTER_ID}-S0`, hostname: 'node-a.example.com', port: 5051, active: true }),
       expect.objectContaining({ id: `${MASTER_ID}-S1`, resources: { cpus: 2, mem: 3840, disk: 20480, gpus: 0 } }),
     ]);

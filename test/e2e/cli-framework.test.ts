@@ -1,6 +1,6 @@
 /** `tsmesos framework list|inspect` end to end against the fixture master. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeMaster, MASTER_ID, runCli, startFakeMaster } from './cli-harness.js';
+import { type FakeMaster, MASTER_ID, runCli, startFakeMaster, jsonOf } from './cli-harness.js';
 
 let master: FakeMaster;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ describe('tsmesos framework list', () => {
   it('--all adds completed frameworks; --json is an array of rows', async () => {
     const r = await runCli(['framework', 'list', '-a', '--json', `--master=${master.address}`]);
     expect(r.exitCode).toBe(0);
-    const rows = JSON.parse(r.stdout) as Array<{ name: string; active: boolean; completed: boolean }>;
+    const rows = jsonOf(r) as Array<{ name: string; active: boolean; completed: boolean }>;
     expect(rows.map((x) => [x.name, x.active, x.completed])).toEqual([
       ['marathon', true, false],
       ['chronos', true, false],
@@ -38,7 +38,7 @@ describe('tsmesos framework inspect', () => {
   it('prints the framework JSON without task arrays (unique prefix accepted)', async () => {
     const r = await runCli(['framework', 'inspect', `${MASTER_ID}-0000`, `--master=${master.address}`]);
     expect(r.exitCode).toBe(0);
-    const f = JSON.parse(r.stdout) as Record<string, unknown>;
+    const f = jsonOf(r) as Record<string, unknown>;
     expect(f).toMatchObject({ id: `${MASTER_ID}-0000`, name: 'marathon', active: true });
     expect(f).not.toHaveProperty('tasks');
     expect(f).not.toHaveProperty('completed_tasks');

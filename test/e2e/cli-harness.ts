@@ -123,3 +123,9 @@ export async function runCli(args: string[], env: Record<string, string> = {}): 
   });
   return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
+
+/** Parses a successful run's stdout as JSON; a failed run throws with its stderr, for diagnosis. */
+export function jsonOf<T = any>(r: CliResult): T {
+  if (r.exitCode !== 0) throw new Error(`tsmesos exited ${r.exitCode}:\n${r.stderr}`);
+  return JSON.parse(r.stdout) as T;
+}

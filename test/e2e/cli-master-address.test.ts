@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeMaster, deadPort, runCli, startFakeMaster } from './cli-harness.js';
+import { type FakeMaster, deadPort, runCli, startFakeMaster, jsonOf } from './cli-harness.js';
 
 let master: FakeMaster;
 const dir = mkdtempSync(join(tmpdir(), 'tsmesos-cli-cfg-'));
@@ -25,7 +25,7 @@ describe('master address resolution', () => {
   it('takes MESOS_MASTER when there is no --master', async () => {
     const r = await runCli(['agent', 'list', '--json'], { MESOS_MASTER: master.address });
     expect(r.exitCode).toBe(0);
-    expect(JSON.parse(r.stdout)).toHaveLength(2);
+    expect(jsonOf(r)).toHaveLength(2);
   });
 
   it('--master beats MESOS_MASTER', async () => {

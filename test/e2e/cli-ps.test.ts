@@ -1,6 +1,6 @@
 /** `tsmesos ps` end to end: the built binary against a fake master and agent on loopback. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeMaster, MASTER_ID, deadPort, runCli, startFakeMaster, startStandby } from './cli-harness.js';
+import { type FakeMaster, MASTER_ID, deadPort, runCli, startFakeMaster, startStandby, jsonOf } from './cli-harness.js';
 
 let master: FakeMaster;
 let standby: { address: string; close(): Promise<void> };
@@ -44,7 +44,7 @@ describe('tsmesos ps', () => {
   it('--json prints only a JSON array with stable keys', async () => {
     const r = await runCli(['ps', '--json', `--master=${master.address}`]);
     expect(r.exitCode).toBe(0);
-    const rows = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
+    const rows = jsonOf(r) as Array<Record<string, unknown>>;
     expect(rows.map((x) => x.name)).toEqual(['web', 'worker', 'cache', 'nightly-report']);
     expect(Object.keys(rows[0]!)).toEqual([
       'id', 'name', 'command', 'state', 'state_letter', 'user', 'framework_id', 'framework',
@@ -68,7 +68,7 @@ describe('tsmesos ps', () => {
   it('follows a standby master’s protocol-relative 307 to the leader', async () => {
     const r = await runCli(['ps', '--json', `--master=${standby.address}`]);
     expect(r.exitCode).toBe(0);
-    expect(JSON.parse(r.stdout)).toHaveLength(4);
+    expect(jsonOf(r)).toHaveLength(4);
   });
 
   it('exits 1 with the URL and what to try when the master is down', async () => {

@@ -1,6 +1,6 @@
 /** `tsmesos teardown` end to end: the form body reaches the master; its 400 becomes exit 1. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeMaster, MASTER_ID, runCli, startFakeMaster, startStandby } from './cli-harness.js';
+import { type FakeMaster, MASTER_ID, runCli, startFakeMaster, startStandby, jsonOf } from './cli-harness.js';
 
 let master: FakeMaster;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ describe('tsmesos teardown', () => {
   it('--json prints a JSON object', async () => {
     const r = await runCli(['teardown', '--json', id, `--master=${master.address}`]);
     expect(r.exitCode).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ framework_id: id, torn_down: true });
+    expect(jsonOf(r)).toEqual({ framework_id: id, torn_down: true });
   });
 
   it('re-sends the POST to the leader when a standby redirects', async () => {
