@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 30_000,
     // End-to-end suites start real daemons; two cores, so keep the fan-out modest.
     maxWorkers: 2,
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, startDaemon } from '../helpers/daemon.js';
+import { getJson } from '../helpers/http.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tsmesos-master-cfg-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -56,7 +57,7 @@ describe('tsmesos master configuration', () => {
       MESOS_MAX_COMPLETED_FRAMEWORKS: '9',
     });
     try {
-      const flags = (await (await fetch(`${m.url}/master/flags`)).json()).flags;
+      const flags = (await getJson(`${m.url}/master/flags`)).flags;
       expect(flags).toMatchObject({ allocation_interval: '250ms', max_completed_frameworks: '9', cluster: 'from-file', port: new URL(m.url).port });
     } finally {
       await m.stop();

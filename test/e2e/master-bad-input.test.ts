@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeAgent } from '../../src/agent/fake-agent.js';
 import { type Daemon, startMaster } from '../helpers/daemon.js';
 import { TestScheduler } from '../helpers/scheduler.js';
+import { getJson } from '../helpers/http.js';
 import { waitFor } from '../helpers/wait.js';
 
 let master: Daemon;
@@ -129,7 +130,7 @@ beforeAll(async () => {
   gone = new TestScheduler(master.url, { user: 'root', name: 'gone', failover_timeout: 3600 });
   await gone.subscribe();
   gone.close();
-  await waitFor(async () => (await (await fetch(`${master.url}/master/frameworks`)).json()).frameworks.some((f: any) => f.id === gone.frameworkId && !f.connected), 'disconnect');
+  await waitFor(async () => (await getJson(`${master.url}/master/frameworks`)).frameworks.some((f: any) => f.id === gone.frameworkId && !f.connected), 'disconnect');
 });
 afterAll(async () => {
   sched?.close();
@@ -159,7 +160,7 @@ describe('malformed calls', () => {
   });
 
   it('keeps serving and lost nothing', async () => {
-    const state = await (await fetch(`${master.url}/master/state`)).json();
+    const state = await getJson(`${master.url}/master/state`);
     expect(state.frameworks.map((f: any) => f.name).sort()).toEqual(['gone', 'victim']);
     expect(state.slaves.map((s: any) => s.id)).toEqual([agent.id]);
     expect((await sched.send('REVIVE', {})).status).toBe(202);

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeAgent } from '../../src/agent/fake-agent.js';
 import { type Daemon, startMaster } from '../helpers/daemon.js';
 import { TestScheduler, commandTask } from '../helpers/scheduler.js';
+import { getJson } from '../helpers/http.js';
 import { waitFor } from '../helpers/wait.js';
 
 let master: Daemon;
@@ -132,9 +133,9 @@ describe('scheduler API v1', () => {
     expect((await s.send('DECLINE', { offer_ids: [offer.id], filters: { refuse_seconds: 3600 } })).status).toBe(202);
     const mark = s.events.length;
     // Filtered for an hour: several allocation intervals pass with no new offer.
-    await waitFor(async () => (await (await fetch(`${master.url}/metrics/snapshot`)).json())['allocator/mesos/allocation_runs'] > 10 + 0, 'allocation runs');
-    const runs0 = (await (await fetch(`${master.url}/metrics/snapshot`)).json())['allocator/mesos/allocation_runs'];
-    await waitFor(async () => (await (await fetch(`${master.url}/metrics/snapshot`)).json())['allocator/mesos/allocation_runs'] > runs0 + 5, '5 more allocation runs');
+    await waitFor(async () => (await getJson(`${master.url}/metrics/snapshot`))['allocator/mesos/allocation_runs'] > 10 + 0, 'allocation runs');
+    const runs0 = (await getJson(`${master.url}/metrics/snapshot`))['allocator/mesos/allocation_runs'];
+    await waitFor(async () => (await getJson(`${master.url}/metrics/snapshot`))['allocator/mesos/allocation_runs'] > runs0 + 5, '5 more allocation runs');
     expect(s.events.slice(mark).some((e) => e.type === 'OFFERS')).toBe(false);
     expect((await s.send('REVIVE', {})).status).toBe(202);
     const [again] = await s.waitForOffers(mark);
@@ -142,8 +143,8 @@ describe('scheduler API v1', () => {
     expect((await s.send('SUPPRESS', {})).status).toBe(202);
     await s.send('DECLINE', { offer_ids: [again.id], filters: { refuse_seconds: 0 } });
     const mark2 = s.events.length;
-    const runs1 = (await (await fetch(`${master.url}/metrics/snapshot`)).json())['allocator/mesos/allocation_runs'];
-    await waitFor(async () => (await (await fetch(`${master.url}/metrics/snapshot`)).json())['allocator/mesos/allocation_runs'] > runs1 + 5, '5 allocation runs');
+    const runs1 = (await getJson(`${master.url}/metrics/snapshot`))['allocator/mesos/allocation_runs'];
+    await waitFor(async () => (await getJson(`${master.url}/metrics/snapshot`))['allocator/mesos/allocation_runs'] > runs1 + 5, '5 allocation runs');
     expect(s.events.slice(mark2).some((e) => e.type === 'OFFERS')).toBe(false);
   });
 
@@ -247,7 +248,7 @@ describe('scheduler API v1', () => {
     await s.send('ACCEPT', { offer_ids: [offer.id], operations: [{ type: 'LAUNCH_GROUP', launch_group: { executor, task_group: { tasks } } }] });
     await s.waitForUpdate('g1', 'TASK_RUNNING');
     await s.waitForUpdate('g2', 'TASK_RUNNING');
-    const tasksJson = (await (await fetch(`${master.url}/master/tasks?framework_id=${s.frameworkId}`)).json()).tasks;
+    const tasksJson = (await getJson(`${master.url}/master/tasks?framework_id=${s.frameworkId}`)).tasks;
     expect(tasksJson.map((t: any) => t.executor_id).sort()).toEqual(['pod-1', 'pod-1']);
   });
 });
