@@ -4,6 +4,7 @@
  * with its tasks after a break. Until `tsmesos agent` runs real processes it is how the master is
  * tested end to end; the real agent reuses MasterLink and StatusUpdateManager.
  */
+import { MESOS_VERSION } from '../lib/version.js';
 import { statusUuid } from '../lib/ids.js';
 import { type Logger, silentLogger } from '../lib/logger.js';
 import type { AgentEvent } from '../protocol/agent-protocol.js';
@@ -56,7 +57,7 @@ export class FakeAgent {
           resources: this.total.toV1(),
           attributes: parseAttributes(opts.attributes),
         },
-        version: '1.11.0',
+        version: MESOS_VERSION,
         capabilities: [{ type: 'MULTI_ROLE' }, { type: 'HIERARCHICAL_ROLE' }, { type: 'TASK_LABELS_FIELD' }],
         tasks: this.containerizer.running().map((r) => ({ framework_id: { value: r.frameworkId }, task: r.task, state: r.state })),
         frameworks: [...this.frameworks.values()],

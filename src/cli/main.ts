@@ -6,7 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { type CliContext, createContext } from './context.js';
 import { UserError } from './errors.js';
 import { registerCommands } from './registry.js';
-import { TSMESOS_VERSION } from './version.js';
+import { TSMESOS_VERSION } from '../lib/version.js';
 
 export function buildProgram(env: NodeJS.ProcessEnv = process.env): { program: Command; ctx: CliContext } {
   const program = new Command('tsmesos');

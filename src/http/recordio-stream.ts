@@ -12,6 +12,12 @@ export interface RecordStream {
   onClose(fn: () => void): void;
 }
 
+/**
+ * A subscriber that stops reading would make us buffer its events forever; past this many unsent
+ * bytes its stream is closed (it reconnects and gets a fresh snapshot, as after any disconnect).
+ */
+const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+
 export function openRecordStream(reply: FastifyReply, headers: Record<string, string> = {}): RecordStream {
   reply.hijack();
   const res = reply.raw;
@@ -34,6 +40,11 @@ export function openRecordStream(reply: FastifyReply, headers: Record<string, st
       if (closed) return false;
       // One write per record: with chunked encoding each becomes exactly one HTTP chunk.
       res.write(encodeRecord(record));
+      if (res.writableLength > MAX_BUFFERED_BYTES) {
+        res.destroy();
+        finish();
+        return false;
+      }
       return true;
     },
     close() {

@@ -17,7 +17,7 @@ import type {
 import type { Logger } from '../lib/logger.js';
 import { uuid } from '../lib/ids.js';
 import type { MasterInfoV1 } from '../protocol/v1/types.js';
-import { TSMESOS_VERSION } from '../cli/version.js';
+import { MESOS_VERSION, TSMESOS_VERSION } from '../lib/version.js';
 
 export interface MasterConfig {
   ip: string;
@@ -94,7 +94,7 @@ export class Master implements MasterView {
       port: config.port,
       pid: `master@${config.ip}:${config.port}`,
       hostname: config.hostname,
-      version: '1.11.0',
+      version: MESOS_VERSION,
       address: { hostname: config.hostname, ip: config.ip, port: config.port },
       capabilities: [{ type: 'AGENT_UPDATE' }, { type: 'AGENT_DRAINING' }, { type: 'QUOTA_V2' }],
     };

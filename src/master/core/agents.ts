@@ -4,6 +4,7 @@
  * `--agent_ping_timeout`, unreachable after `--max_agent_ping_timeouts` misses, with TASK_UNREACHABLE
  * for partition-aware frameworks and TASK_LOST otherwise; graceful UNREGISTER removes it.
  */
+import { MESOS_VERSION } from '../../lib/version.js';
 import type { RecordStream } from '../../http/recordio-stream.js';
 import type { AgentCall, AgentTaskReport } from '../../protocol/agent-protocol.js';
 import { Resources } from '../../protocol/resources/index.js';
@@ -35,7 +36,7 @@ export function subscribeAgent(m: Master, p: SubscribePayload, streamId: string,
     registeredTime: known?.registeredTime ?? now,
     active: true,
     connected: true,
-    version: p.version ?? '1.11.0',
+    version: p.version ?? MESOS_VERSION,
     capabilities: (p.capabilities ?? []).map((c) => c.type),
     taskKeys: known?.taskKeys ?? new Set(),
   };

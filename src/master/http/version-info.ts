@@ -3,11 +3,11 @@
  * fields from `build.cpp`). Clients gate features on `version`, so we report the Mesos release whose
  * wire formats we emulate; our own version goes in `git_tag` where humans look for it.
  */
-import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { MESOS_VERSION, TSMESOS_VERSION } from '../../lib/version.js';
 
 /** The Mesos release tsmesos speaks on the wire. */
-export const EMULATED_MESOS_VERSION = '1.11.0';
+export const EMULATED_MESOS_VERSION = MESOS_VERSION;
 
 export interface VersionInfo {
   version: string;
@@ -18,19 +18,6 @@ export interface VersionInfo {
   git_sha?: string;
   git_branch?: string;
   git_tag?: string;
-}
-
-/** package.json sits three levels up from `src/master/http/` and four from `dist/src/master/http/`. */
-function packageVersion(): string {
-  for (const rel of ['../../../package.json', '../../../../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'tsmesos' && typeof pkg.version === 'string') return pkg.version;
-    } catch {
-      /* not this layout; try the next */
-    }
-  }
-  return '0.0.0';
 }
 
 function currentUser(): string {
@@ -56,7 +43,7 @@ const INFO: VersionInfo = {
   build_date: formatDate(LOADED_AT),
   build_time: LOADED_AT,
   build_user: currentUser(),
-  git_tag: `tsmesos-${packageVersion()}`,
+  git_tag: `tsmesos-${TSMESOS_VERSION}`,
 };
 
 /** A fresh copy of the version fields, safe for callers to extend (e.g. `/master/state`). */

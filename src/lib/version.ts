@@ -1,12 +1,14 @@
 /** The tsmesos version (from package.json) and the upstream Mesos version we speak on the wire. */
 import { readFileSync } from 'node:fs';
 
+/** package.json is two levels up from `src/lib/` (vitest) and three from `dist/src/lib/` (built). */
 function findPackageJson(): { version: string } {
   for (const rel of ['../../package.json', '../../../package.json']) {
     try {
-      return JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { version: string };
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'tsmesos' && typeof pkg.version === 'string') return { version: pkg.version };
     } catch {
-      /* try the next layout (src/ under vitest, dist/src/ when built) */
+      /* not this layout; try the next */
     }
   }
   return { version: '0.0.0' };
