@@ -41,6 +41,14 @@ function parseArgs(argv: string[]): Args {
       if (v === undefined) throw new Error(`${a} needs a value`);
       return v;
     };
+    if (a === '--help' || a === '-h') {
+      process.stdout.write(
+        'Usage: node dist/bench/allocator-decline.js [--grid 1000x100,5000x500,10000x1000] [--rounds 10] [--json]\n' +
+          'Times one DRF allocation cycle per round (upstream DeclineOffers shape) and compares it with the\n' +
+          'published Mesos figures. JSON lines go to stdout with --json, else to bench/results/allocator.jsonl.\n',
+      );
+      process.exit(0);
+    }
     if (a === '--json') args.json = true;
     else if (a.startsWith('--grid')) {
       args.grid = value().split(',').map((cell) => {
