@@ -4,7 +4,7 @@
  * executor. Pure: the command does the fetching, so this is tested against captured JSON.
  */
 import type { ExecutorStatistics, LegacyFramework, LegacyTask, MasterState } from '../client/legacy-types.js';
-import type { TaskStateName } from '../protocol/v1/types.js';
+import { isTerminal, type TaskStateName } from '../protocol/v1/types.js';
 
 /**
  * One letter per task state, in the spirit of `ps`'s STAT column: R running, S staging/starting
@@ -33,16 +33,6 @@ export function stateLetter(state: string): string {
   return STATE_LETTERS[state as TaskStateName] ?? '?';
 }
 
-const TERMINAL = new Set<string>([
-  'TASK_FINISHED',
-  'TASK_FAILED',
-  'TASK_KILLED',
-  'TASK_ERROR',
-  'TASK_LOST',
-  'TASK_DROPPED',
-  'TASK_GONE',
-  'TASK_GONE_BY_OPERATOR',
-]);
 
 /** One `ps` row; the `--json` output is an array of these, so the keys are a stable interface. */
 export interface PsRow {
@@ -94,7 +84,7 @@ export function taskState(task: LegacyTask): string {
 
 /** Agents worth asking for statistics: those running a non-terminal task in `refs`. */
 export function agentsToQuery(refs: TaskRef[]): Set<string> {
-  return new Set(refs.filter((r) => !TERMINAL.has(taskState(r.task))).map((r) => r.task.slave_id));
+  return new Set(refs.filter((r) => !isTerminal(taskState(r.task) as TaskStateName)).map((r) => r.task.slave_id));
 }
 
 /**
@@ -115,7 +105,7 @@ export function buildPsRows(state: MasterState, stats: Map<string, ExecutorStati
   const indexes = new Map([...stats].map(([agent, entries]) => [agent, indexStatistics(entries)]));
   return collectTasks(state, all).map(({ task, framework }) => {
     const st = taskState(task);
-    const entry = TERMINAL.has(st)
+    const entry = isTerminal(st as TaskStateName)
       ? undefined
       : indexes.get(task.slave_id)?.get(statsKey(task.framework_id, task.executor_id || task.id))?.statistics;
     const rss = entry?.mem_rss_bytes;

@@ -128,6 +128,29 @@ export interface MasterView {
   task(key: string): TaskRecord | undefined;
 }
 
+/** A framework record with empty collections; `info.id` is set to `id`. */
+export function newFrameworkRecord(
+  id: string,
+  info: FrameworkInfoV1,
+  roles: string[],
+  state: { active: boolean; connected: boolean; recovered: boolean },
+): FrameworkRecord {
+  return {
+    id,
+    info: { ...info, id: { value: id } },
+    roles,
+    capabilities: new Set((info.capabilities ?? []).map((c) => c.type)),
+    ...state,
+    registeredTime: Date.now() / 1000,
+    suppressedRoles: new Set(),
+    tasks: new Map(),
+    unreachableTasks: new Map(),
+    completedTasks: [],
+    offers: new Set(),
+    executors: new Map(),
+  };
+}
+
 export function taskKey(frameworkId: string, taskId: string): string {
   return `${frameworkId}/${taskId}`;
 }

@@ -4,30 +4,16 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeAgent } from '../../src/agent/fake-agent.js';
-import { type Daemon, startMaster } from '../helpers/daemon.js';
-import { TestScheduler, commandTask } from '../helpers/scheduler.js';
+import { TestCluster } from '../helpers/cluster.js';
+import { startMaster } from '../helpers/daemon.js';
+import { commandTask } from '../helpers/scheduler.js';
 import { waitFor } from '../helpers/wait.js';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function master(extra: string[] = []): Promise<Daemon> {
-  const m = await startMaster(['--allocation_interval=50ms', ...extra]);
-  cleanups.push(() => m.stop());
-  return m;
-}
-function agent(url: string, opts: Partial<ConstructorParameters<typeof FakeAgent>[0]> = {}): FakeAgent {
-  const a = new FakeAgent({ masterUrl: url, resources: 'cpus:4;mem:4096', updateRetryMs: 200, ...opts }).start();
-  cleanups.push(() => a.stop());
-  return a;
-}
-function scheduler(url: string, info: Record<string, unknown>, autoAck = true): TestScheduler {
-  const s = new TestScheduler(url, { user: 'root', ...info }, autoAck);
-  cleanups.push(() => s.close());
-  return s;
-}
+const cluster = new TestCluster();
+afterEach(() => cluster.cleanup());
+const master = (extra: string[] = []) => cluster.master(extra);
+const agent = (url: string, opts: Parameters<TestCluster['agent']>[1] = {}) => cluster.agent(url, opts);
+const scheduler = (url: string, info: Record<string, unknown>, autoAck = true) => cluster.scheduler(url, info, autoAck);
 const json = async (url: string): Promise<any> => (await fetch(url)).json();
 
 describe('agents and the master', () => {
@@ -100,7 +86,7 @@ describe('agents and the master', () => {
     const back = new FakeAgent({ masterUrl: m.url, resources: 'cpus:4;mem:4096', containerizer: a.containerizer, updateRetryMs: 200 });
     back.link.agentId = id;
     back.start();
-    cleanups.push(() => back.stop());
+    cluster.defer(() => back.stop());
     await waitFor(() => back.events.some((e) => e.type === 'SHUTDOWN_FRAMEWORK' && e.shutdown_framework.framework_id.value === old.frameworkId), 'SHUTDOWN_FRAMEWORK for the non-partition-aware framework');
     await waitFor(async () => (await json(`${m.url}/master/state`)).unreachable_slaves === 0, 'agent reachable again');
     const tasks = (await json(`${m.url}/master/tasks?framework_id=${pa.frameworkId}`)).tasks;

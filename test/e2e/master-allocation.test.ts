@@ -1,29 +1,20 @@
 /** Allocation behaviour seen from outside: offer timeouts, static reservations, roles, weights, bounds. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeAgent } from '../../src/agent/fake-agent.js';
-import { type Daemon, startMaster } from '../helpers/daemon.js';
+import { TestCluster } from '../helpers/cluster.js';
 import { getJson } from '../helpers/http.js';
-import { TestScheduler, commandTask } from '../helpers/scheduler.js';
+import { type TestScheduler, commandTask } from '../helpers/scheduler.js';
 import { waitFor } from '../helpers/wait.js';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-async function master(extra: string[] = []): Promise<Daemon> {
-  const m = await startMaster(['--allocation_interval=50ms', ...extra]);
-  cleanups.push(() => m.stop());
-  return m;
-}
-async function agent(url: string, resources: string): Promise<FakeAgent> {
-  const a = new FakeAgent({ masterUrl: url, resources }).start();
-  cleanups.push(() => a.stop());
+const cluster = new TestCluster();
+afterEach(() => cluster.cleanup());
+const master = (extra: string[] = []) => cluster.master(extra);
+async function agent(url: string, resources: string) {
+  const a = cluster.agent(url, { resources });
   await waitFor(() => a.id, 'agent registered');
   return a;
 }
-async function scheduler(url: string, info: Record<string, unknown>): Promise<TestScheduler> {
-  const s = new TestScheduler(url, { user: 'root', ...info });
-  cleanups.push(() => s.close());
+async function scheduler(url: string, info: Record<string, unknown>) {
+  const s = cluster.scheduler(url, info);
   await s.subscribe();
   return s;
 }
@@ -72,11 +63,9 @@ describe('allocation', () => {
 
   it('refuses roles outside the --roles whitelist and invalid role names', async () => {
     const m = await master(['--roles=prod,dev']);
-    const bad = new TestScheduler(m.url, { user: 'root', name: 'x', role: 'qa' });
-    cleanups.push(() => bad.close());
+    const bad = cluster.scheduler(m.url, { name: 'x', role: 'qa' });
     expect(await bad.subscribe()).toEqual({ type: 'ERROR', error: { message: "Role 'qa' is not present in the master's --roles" } });
-    const invalid = new TestScheduler(m.url, { user: 'root', name: 'y', roles: ['a b'], capabilities: [{ type: 'MULTI_ROLE' }] });
-    cleanups.push(() => invalid.close());
+    const invalid = cluster.scheduler(m.url, { name: 'y', roles: ['a b'], capabilities: [{ type: 'MULTI_ROLE' }] });
     expect((await invalid.subscribe()).type).toBe('ERROR');
     expect((await scheduler(m.url, { name: 'ok', role: 'prod' })).frameworkId).toBeTruthy();
   });

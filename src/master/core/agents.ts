@@ -11,7 +11,7 @@ import { Resources } from '../../protocol/resources/index.js';
 import { isTerminal, type FrameworkInfoV1 } from '../../protocol/v1/types.js';
 import { agentAddedEvent, agentRemovedEvent, frameworkAddedEvent } from '../http/v1/index.js';
 import type { Master } from '../master.js';
-import { type AgentRecord, type FrameworkRecord, type TaskRecord, taskKey } from '../model.js';
+import { type AgentRecord, type FrameworkRecord, type TaskRecord, newFrameworkRecord, taskKey } from '../model.js';
 import { rescindWhere } from './offers.js';
 import { addTask, completeTask, isPartitionAware, masterStatus, recordStatus, transitionByMaster } from './task-lifecycle.js';
 import { rolesOf } from './frameworks.js';
@@ -75,23 +75,8 @@ function removeFromAllocator(m: Master, agent: AgentRecord): void {
 
 /** Frameworks known only from an agent's report are "recovered" until their scheduler resubscribes. */
 function recoveredFramework(m: Master, id: string, info: FrameworkInfoV1 | undefined): FrameworkRecord {
-  const fwInfo: FrameworkInfoV1 = info ? { ...info, id: { value: id } } : { user: '', name: '', id: { value: id } };
-  const fw: FrameworkRecord = {
-    id,
-    info: fwInfo,
-    roles: rolesOf(fwInfo),
-    capabilities: new Set((fwInfo.capabilities ?? []).map((c) => c.type)),
-    active: false,
-    connected: false,
-    recovered: true,
-    registeredTime: Date.now() / 1000,
-    suppressedRoles: new Set(),
-    tasks: new Map(),
-    unreachableTasks: new Map(),
-    completedTasks: [],
-    offers: new Set(),
-    executors: new Map(),
-  };
+  const fwInfo: FrameworkInfoV1 = info ?? { user: '', name: '' };
+  const fw = newFrameworkRecord(id, fwInfo, rolesOf(fwInfo), { active: false, connected: false, recovered: true });
   m.frameworks.set(id, fw);
   m.allocator.addFramework(id, { roles: fw.roles, active: false });
   m.markAllocatorFramework(id, true);

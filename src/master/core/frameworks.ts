@@ -8,7 +8,7 @@ import type { RecordStream } from '../../http/recordio-stream.js';
 import type { FrameworkInfoV1 } from '../../protocol/v1/types.js';
 import { frameworkAddedEvent, frameworkRemovedEvent, frameworkUpdatedEvent } from '../http/v1/index.js';
 import type { Master } from '../master.js';
-import type { FrameworkRecord } from '../model.js';
+import { type FrameworkRecord, newFrameworkRecord } from '../model.js';
 import { rescindWhere } from './offers.js';
 import { completeTask, masterStatus, recordStatus } from './task-lifecycle.js';
 
@@ -63,22 +63,8 @@ export function subscribe(m: Master, info: FrameworkInfoV1, suppressed: string[]
   const isNew = !fw;
   if (!fw) {
     const id = requested ?? m.newFrameworkId();
-    fw = {
-      id,
-      info: { ...info, id: { value: id } },
-      roles,
-      capabilities: new Set(),
-      active: true,
-      connected: true,
-      recovered: false,
-      registeredTime: now,
-      suppressedRoles: new Set(),
-      tasks: new Map(),
-      unreachableTasks: new Map(),
-      completedTasks: [],
-      offers: new Set(),
-      executors: new Map(),
-    };
+    fw = newFrameworkRecord(id, info, roles, { active: true, connected: true, recovered: false });
+    fw.registeredTime = now;
     m.frameworks.set(id, fw);
     if (requested) fw.reregisteredTime = now;
   } else {
