@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { registerAgentList } from './agent-list.js';
+import { registerCompletion } from './completion.js';
 import { registerFramework } from './framework.js';
 import { registerMaster } from './master.js';
 import { registerPs } from './ps.js';
@@ -13,4 +14,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerTeardown(program, ctx);
   registerFramework(program, ctx);
   registerAgentList(program, ctx);
+  registerCompletion(program, ctx);
 }

@@ -1,0 +1,152 @@
+# bash completion for tsmesos                                   -*- shell-script -*-
+# Generated from the commander tree (src/cli/registry.ts) by `npm run build && npm run gen:docs`; do not edit.
+# Install: tsmesos completion bash > /etc/bash_completion.d/tsmesos
+#      or: echo 'source <(tsmesos completion bash)' >> ~/.bashrc
+
+# Subcommands of a command path ("" is tsmesos itself), into REPLY.
+__tsmesos_commands() {
+  case "$1" in
+    '') REPLY='agent completion framework help master ps teardown' ;;
+    'agent') REPLY='help list' ;;
+    'framework') REPLY='help inspect list' ;;
+    *) REPLY='' ;;
+  esac
+}
+
+# Every option a command path accepts: its own and the global ones.
+__tsmesos_options() {
+  case "$1" in
+    '') REPLY='--config --help -h --version -V' ;;
+    'agent') REPLY='--config --help -h' ;;
+    'agent help') REPLY='--config' ;;
+    'agent list') REPLY='--config --help -h --json --master' ;;
+    'completion') REPLY='--config --help -h' ;;
+    'framework') REPLY='--config --help -h' ;;
+    'framework help') REPLY='--config' ;;
+    'framework inspect') REPLY='--config --help -h --master' ;;
+    'framework list') REPLY='--all -a --config --help -h --json --master' ;;
+    'help') REPLY='--config' ;;
+    'master') REPLY='--agent_ping_timeout --allocation_interval --cluster --config --help -h --hostname --ip --log_dir --max_agent_ping_timeouts --max_completed_frameworks --max_completed_tasks_per_framework --max_unreachable_tasks_per_framework --offer_timeout --port --quiet --registry --roles --weights --work_dir' ;;
+    'ps') REPLY='--all -a --config --help -h --json --master' ;;
+    'teardown') REPLY='--config --help -h --json --master' ;;
+    *) REPLY='' ;;
+  esac
+}
+
+# Options declared `--flag <value>`: the next word is their value, never a command.
+__tsmesos_value_options() {
+  case "$1" in
+    '') REPLY='--config' ;;
+    'agent') REPLY='--config' ;;
+    'agent help') REPLY='--config' ;;
+    'agent list') REPLY='--config --master' ;;
+    'completion') REPLY='--config' ;;
+    'framework') REPLY='--config' ;;
+    'framework help') REPLY='--config' ;;
+    'framework inspect') REPLY='--config --master' ;;
+    'framework list') REPLY='--config --master' ;;
+    'help') REPLY='--config' ;;
+    'master') REPLY='--agent_ping_timeout --allocation_interval --cluster --config --hostname --ip --log_dir --max_agent_ping_timeouts --max_completed_frameworks --max_completed_tasks_per_framework --max_unreachable_tasks_per_framework --offer_timeout --port --registry --roles --weights --work_dir' ;;
+    'ps') REPLY='--config --master' ;;
+    'teardown') REPLY='--config --master' ;;
+    *) REPLY='' ;;
+  esac
+}
+
+# Completions for "<path>|<option>" or "<path>|#<n>" (n-th argument): words, @files, @dirs or none.
+__tsmesos_values() {
+  case "$1" in
+    '|--config') REPLY='@files' ;;
+    'agent|--config') REPLY='@files' ;;
+    'agent help|--config') REPLY='@files' ;;
+    'agent help|#1') REPLY='list' ;;
+    'agent list|--config') REPLY='@files' ;;
+    'completion|--config') REPLY='@files' ;;
+    'completion|#1') REPLY='bash fish zsh' ;;
+    'framework|--config') REPLY='@files' ;;
+    'framework help|--config') REPLY='@files' ;;
+    'framework help|#1') REPLY='inspect list' ;;
+    'framework inspect|--config') REPLY='@files' ;;
+    'framework list|--config') REPLY='@files' ;;
+    'help|--config') REPLY='@files' ;;
+    'help|#1') REPLY='agent completion framework master ps teardown' ;;
+    'master|--config') REPLY='@files' ;;
+    'master|--quiet') REPLY='true false' ;;
+    'ps|--config') REPLY='@files' ;;
+    'teardown|--config') REPLY='@files' ;;
+    *) REPLY='' ;;
+  esac
+}
+
+# Sets COMPREPLY from $1 (words, @files or @dirs) matching $2, each prefixed with $3.
+__tsmesos_reply() {
+  local line
+  case "$1" in
+    @files) compopt -o filenames 2>/dev/null; set -- "$(compgen -f -- "$2")" "$2" "$3" ;;
+    @dirs) compopt -o filenames 2>/dev/null; set -- "$(compgen -d -- "$2")" "$2" "$3" ;;
+    *) set -- "$(compgen -W "$1" -- "$2")" "$2" "$3" ;;
+  esac
+  while IFS= read -r line; do
+    [[ -n $line ]] && COMPREPLY+=("$3$line")
+  done <<< "$1"
+}
+
+_tsmesos() {
+  local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
+  local path='' word last='' opt='' prefix='' npos=0 value=0 i REPLY
+  COMPREPLY=()
+  # Walk the words before the cursor. "=" is a word of its own when COMP_WORDBREAKS holds it.
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    word="${COMP_WORDS[i]}"
+    if ((value)); then
+      value=0
+      [[ $word == = ]] && value=1
+      continue
+    fi
+    case "$word" in
+      =) value=1 ;;
+      -*=*) ;;
+      -*)
+        last=$word
+        __tsmesos_value_options "$path"
+        [[ " $REPLY " == *" $word "* ]] && value=1
+        ;;
+      *)
+        __tsmesos_commands "$path"
+        if ((npos == 0)) && [[ " $REPLY " == *" $word "* ]]; then
+          path="${path:+$path }$word"
+        else
+          npos=$((npos + 1))
+        fi
+        ;;
+    esac
+  done
+  # Is the cursor on an option's value?
+  if [[ $cur == = ]]; then
+    opt=$prev cur=''
+  elif ((value)); then
+    opt=$last
+  elif [[ $cur == -*=* ]]; then
+    opt="${cur%%=*}" prefix="${cur%%=*}=" cur="${cur#*=}"
+  elif [[ $prev == -* && $cur != -* ]]; then
+    # An optional value ([bool]) offers its words; a plain switch does not.
+    __tsmesos_values "$path|$prev"
+    [[ -n $REPLY ]] && opt=$prev
+  fi
+  if [[ -n $opt ]]; then
+    # Values with nothing to offer complete nothing rather than guessing.
+    __tsmesos_values "$path|$opt"
+    __tsmesos_reply "$REPLY" "$cur" "$prefix"
+  elif [[ $cur == -* ]]; then
+    __tsmesos_options "$path"
+    __tsmesos_reply "$REPLY" "$cur" ''
+  else
+    REPLY=''
+    ((npos == 0)) && __tsmesos_commands "$path"
+    [[ -z $REPLY ]] && __tsmesos_values "$path|#$((npos + 1))"
+    __tsmesos_reply "$REPLY" "$cur" ''
+  fi
+  return 0
+}
+
+complete -F _tsmesos tsmesos

@@ -1,0 +1,99 @@
+# fish completion for tsmesos. Generated from the commander tree (src/cli/registry.ts) by `npm run build && npm run gen:docs`; do not edit.
+# Install: tsmesos completion fish > ~/.config/fish/completions/tsmesos.fish
+
+# No file names unless an option or argument asks for them.
+complete -c tsmesos -f
+
+# tsmesos
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown' -a agent -d 'agents: list them'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown' -a completion -d 'print a shell completion script (bash, zsh or fish)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown' -a framework -d 'list and inspect frameworks'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown' -a help -d 'display help for command'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown' -a master -d 'run a Mesos master (scheduler and operator APIs, DRF allocator)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown' -a ps -d 'list tasks with cpu time and memory, like ps'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown' -a teardown -d 'tear a framework down: kill all its tasks and remove it'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown' -s h -l help -d 'display help for command'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown' -s V -l version -d 'print the tsmesos version'
+
+# tsmesos agent
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and not __fish_seen_subcommand_from help list' -a help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and not __fish_seen_subcommand_from help list' -a list -d 'List agents: AGENT ID, HOSTNAME, ACTIVE and used/total CPUS and MEM'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and not __fish_seen_subcommand_from help list' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and not __fish_seen_subcommand_from help list' -s h -l help -d 'display help for command'
+
+# tsmesos agent help
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from help' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from help' -a 'list' -d 'command'
+
+# tsmesos agent list
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from list' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from list' -s h -l help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from list' -l json -d 'print the rows as a JSON array'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from list' -l master -x -d 'master HOST:PORT (else env MESOS_MASTER, else config [master] address, else 127.0.0.1:5050)'
+
+# tsmesos completion
+complete -c tsmesos -n '__fish_seen_subcommand_from completion' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from completion' -s h -l help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from completion' -a 'bash fish zsh' -d 'the shell to print a completion script for'
+
+# tsmesos framework
+complete -c tsmesos -n '__fish_seen_subcommand_from framework; and not __fish_seen_subcommand_from help inspect list' -a help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from framework; and not __fish_seen_subcommand_from help inspect list' -a inspect -d 'Print one framework as JSON, without its task arrays'
+complete -c tsmesos -n '__fish_seen_subcommand_from framework; and not __fish_seen_subcommand_from help inspect list' -a list -d 'List frameworks: ID, ACTIVE, HOSTNAME, NAME, TASKS and allocated CPUS and MEM'
+complete -c tsmesos -n '__fish_seen_subcommand_from framework; and not __fish_seen_subcommand_from help inspect list' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from framework; and not __fish_seen_subcommand_from help inspect list' -s h -l help -d 'display help for command'
+
+# tsmesos framework help
+complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_subcommand_from help' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_subcommand_from help' -a 'inspect list' -d 'command'
+
+# tsmesos framework inspect
+complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_subcommand_from inspect' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_subcommand_from inspect' -s h -l help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_subcommand_from inspect' -l master -x -d 'master HOST:PORT (else env MESOS_MASTER, else config [master] address, else 127.0.0.1:5050)'
+
+# tsmesos framework list
+complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_subcommand_from list' -s a -l all -d 'also list completed (torn down or removed) frameworks'
+complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_subcommand_from list' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_subcommand_from list' -s h -l help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_subcommand_from list' -l json -d 'print the rows as a JSON array'
+complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_subcommand_from list' -l master -x -d 'master HOST:PORT (else env MESOS_MASTER, else config [master] address, else 127.0.0.1:5050)'
+
+# tsmesos help
+complete -c tsmesos -n '__fish_seen_subcommand_from help' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from help' -a 'agent completion framework master ps teardown' -d 'command'
+
+# tsmesos master
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l agent_ping_timeout -x -d 'time to wait for an agent pong (default: 15secs); env MESOS_AGENT_PING_TIMEOUT'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l allocation_interval -x -d 'time between batch allocations (default: 1secs); env MESOS_ALLOCATION_INTERVAL'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l cluster -x -d 'human-readable cluster name shown in state; env MESOS_CLUSTER'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -s h -l help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l hostname -x -d 'hostname the master advertises (default: the --ip); env MESOS_HOSTNAME'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l ip -x -d 'IP address to listen on (default: 127.0.0.1); env MESOS_IP'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l log_dir -x -d 'write logs to this directory instead of stderr; env MESOS_LOG_DIR'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l max_agent_ping_timeouts -x -d 'missed pings before an agent is marked unreachable (default: 5); env MESOS_MAX_AGENT_PING_TIMEOUTS'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l max_completed_frameworks -x -d 'completed frameworks kept in memory (default: 50); env MESOS_MAX_COMPLETED_FRAMEWORKS'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l max_completed_tasks_per_framework -x -d 'completed tasks kept per framework (default: 1000); env MESOS_MAX_COMPLETED_TASKS_PER_FRAMEWORK'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l max_unreachable_tasks_per_framework -x -d 'unreachable tasks kept per framework (default: 1000); env MESOS_MAX_UNREACHABLE_TASKS_PER_FRAMEWORK'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l offer_timeout -x -d 'rescind offers held longer than this (no default: never); env MESOS_OFFER_TIMEOUT'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l port -x -d 'port to listen on (0 picks a free one) (default: 5050); env MESOS_PORT'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l quiet -d 'log warnings and errors only (default: false); env MESOS_QUIET'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l registry -x -d 'registry persistence strategy (replicated_log arrives with ZooKeeper support) (default: in_memory); env MESOS_REGISTRY'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l roles -x -d 'comma-separated role whitelist (deprecated upstream; empty = any role); env MESOS_ROLES'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l weights -x -d 'role weights, e.g. "dev=1.5,prod=3"; env MESOS_WEIGHTS'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l work_dir -x -d 'where the master keeps its registry and files; env MESOS_WORK_DIR'
+
+# tsmesos ps
+complete -c tsmesos -n '__fish_seen_subcommand_from ps' -s a -l all -d 'also list completed and unreachable tasks'
+complete -c tsmesos -n '__fish_seen_subcommand_from ps' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from ps' -s h -l help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from ps' -l json -d 'print the rows as a JSON array (raw numbers, never truncated)'
+complete -c tsmesos -n '__fish_seen_subcommand_from ps' -l master -x -d 'master HOST:PORT (else env MESOS_MASTER, else config [master] address, else 127.0.0.1:5050)'
+
+# tsmesos teardown
+complete -c tsmesos -n '__fish_seen_subcommand_from teardown' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from teardown' -s h -l help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from teardown' -l json -d 'print {"framework_id": …, "torn_down": true} instead of a sentence'
+complete -c tsmesos -n '__fish_seen_subcommand_from teardown' -l master -x -d 'master HOST:PORT (else env MESOS_MASTER, else config [master] address, else 127.0.0.1:5050)'
