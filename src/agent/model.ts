@@ -26,6 +26,10 @@ export interface AgentExecutor {
   containerId: string;
   /** Absolute sandbox path `<work_dir>/slaves/<agentId>/frameworks/<fw>/executors/<ex>/runs/<containerId>`. */
   directory: string;
+  /**
+   * The executor's own resources (ExecutorInfo.resources; for a command executor the synthesised
+   * overhead), not counting its tasks': `/state` and `/metrics/snapshot` add the tasks' on top.
+   */
   resources: Resources;
   /** Live tasks (non-terminal) by id. */
   tasks: Map<string, AgentTask>;
@@ -54,6 +58,11 @@ export interface AgentView {
   readonly total: Resources;
   readonly attributes: AttributeV1[];
   readonly workDir: string;
+  /**
+   * Capabilities the agent advertises to the master (`MULTI_ROLE`, `HIERARCHICAL_ROLE`, …), echoed by
+   * `/state`. Optional so older views still type-check; the HTTP layer falls back to its own list.
+   */
+  readonly capabilities?: readonly string[];
   /** `host:port` of the master we are registered with, when known. */
   readonly masterHostname?: string;
   readonly registered: boolean;
