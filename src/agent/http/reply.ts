@@ -19,9 +19,15 @@ export function agentAliases(name: string, json = true): string[] {
 /** A callback name safe to echo into JavaScript (no injection through `?jsonp=`). */
 const JSONP_NAME = /^[A-Za-z_$][\w$.]*$/;
 
-export function sendJson(req: FastifyRequest, reply: FastifyReply, body: unknown): FastifyReply {
+/** The `?jsonp=` callback when it is present and safe, else `undefined` (plain JSON is sent). */
+export function jsonpCallback(req: FastifyRequest): string | undefined {
   const cb = queryOf(req).jsonp;
-  if (cb && JSONP_NAME.test(cb)) {
+  return cb && JSONP_NAME.test(cb) ? cb : undefined;
+}
+
+export function sendJson(req: FastifyRequest, reply: FastifyReply, body: unknown): FastifyReply {
+  const cb = jsonpCallback(req);
+  if (cb !== undefined) {
     return reply.type('application/javascript').send(`${cb}(${JSON.stringify(body)});`);
   }
   return reply.type('application/json').send(JSON.stringify(body));

@@ -39,10 +39,10 @@ describe('openContained', () => {
       if (process.platform === 'linux') expect(o.pinned).toMatch(/^\/proc\/self\/fd\/\d+$/);
       return readWindow(o, { offset: 0 });
     });
-    expect(data).toEqual({ offset: 0, data: STDOUT_TEXT });
+    expect(data).toEqual({ offset: 0, data: Buffer.from(STDOUT_TEXT) });
   });
   it('follows a symlink that stays inside', async () => {
-    expect(await withOpen(`${fx.sandbox}/stdout-link`, (o) => readWindow(o, { offset: 0, length: 5 }))).toEqual({ offset: 0, data: 'hello' });
+    expect(await withOpen(`${fx.sandbox}/stdout-link`, (o) => readWindow(o, { offset: 0, length: 5 }))).toEqual({ offset: 0, data: Buffer.from('hello') });
   });
   it.each(['leak', 'up/secret.txt', 'up'])('refuses a symlink leading out: %s', async (rel) => {
     expect(await openRequestPath(`${fx.sandbox}/${rel}`, table())).toBeUndefined();
@@ -57,7 +57,7 @@ describe('openContained', () => {
     expect(await openRequestPath(`${fx.sandbox}/nope`, table())).toBeUndefined();
   });
   it('serves a file attachment only as itself', async () => {
-    expect(await withOpen('/slave/log', (o) => readWindow(o, { offset: 0 }))).toEqual({ offset: 0, data: 'agent log line\n' });
+    expect(await withOpen('/slave/log', (o) => readWindow(o, { offset: 0 }))).toEqual({ offset: 0, data: Buffer.from('agent log line\n') });
     const a = { name: '/slave/log', root: fx.logFile, kind: 'file' as const };
     expect(await openContained(fx.secret, a)).toBeUndefined();
   });
@@ -90,8 +90,8 @@ describe('browse', () => {
 
 describe('readWindow', () => {
   it('reads a window and reports the size for offset -1', async () => {
-    expect(await withOpen(`${fx.sandbox}/stdout`, (o) => readWindow(o, { offset: 6, length: 4 }))).toEqual({ offset: 6, data: 'from' });
-    expect(await withOpen(`${fx.sandbox}/stdout`, (o) => readWindow(o, { offset: -1 }))).toEqual({ offset: STDOUT_TEXT.length, data: '' });
+    expect(await withOpen(`${fx.sandbox}/stdout`, (o) => readWindow(o, { offset: 6, length: 4 }))).toEqual({ offset: 6, data: Buffer.from('from') });
+    expect(await withOpen(`${fx.sandbox}/stdout`, (o) => readWindow(o, { offset: -1 }))).toEqual({ offset: STDOUT_TEXT.length, data: Buffer.alloc(0) });
   });
 });
 

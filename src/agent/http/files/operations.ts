@@ -57,13 +57,13 @@ export async function browse(opened: OpenedPath, requested: string, names: Owner
   return sortListing(infos.filter((i): i is FileInfoJson => i !== undefined));
 }
 
-/** `{offset, data}` for an opened regular file. */
-export async function readWindow(opened: OpenedPath, params: ReadParams): Promise<{ offset: number; data: string }> {
+/** `{offset, data}` for an opened regular file; `data` is the raw bytes (see `read-body.ts`). */
+export async function readWindow(opened: OpenedPath, params: ReadParams): Promise<{ offset: number; data: Buffer }> {
   const plan = planRead(params, opened.stats.size);
-  if (plan.bytes === 0) return { offset: plan.offset, data: '' };
+  if (plan.bytes === 0) return { offset: plan.offset, data: Buffer.alloc(0) };
   const buf = Buffer.alloc(plan.bytes);
   const { bytesRead } = await opened.handle.read(buf, 0, plan.bytes, plan.position);
-  return { offset: plan.offset, data: buf.subarray(0, bytesRead).toString('utf8') };
+  return { offset: plan.offset, data: buf.subarray(0, bytesRead) };
 }
 
 /** `/files/debug`: every attached name and the canonical path it serves. */

@@ -16,11 +16,12 @@ import { posix } from 'node:path';
 import { HttpError } from '../../../http/http-error.js';
 import { queryOf, route } from '../../../http/server.js';
 import type { AgentView } from '../../model.js';
-import { sendJson } from '../reply.js';
+import { jsonpCallback, sendJson } from '../reply.js';
 import { agentAttachmentTable } from './attachments.js';
 import type { OpenedPath } from './open-contained.js';
 import { browse, debugMap, downloadType, openRequestPath, readWindow } from './operations.js';
 import { systemOwnerNames } from './owner-names.js';
+import { encodeReadBody } from './read-body.js';
 import { parseReadParams } from './read-window.js';
 
 export interface FilesOptions {
@@ -70,11 +71,12 @@ export function registerFilesRoutes(app: FastifyInstance, view: AgentView, opts:
   route(app, ['/files/read', '/files/read.json'], {
     GET: async (req, reply) => {
       const params = parseReadParams(queryOf(req));
-      const body = await withOpened(req, async (o) => {
+      const { offset, data } = await withOpened(req, async (o) => {
         if (o.stats.isDirectory()) throw new HttpError(400, 'Cannot read a directory.');
         return readWindow(o, params);
       });
-      return sendJson(req, reply, body);
+      const cb = jsonpCallback(req);
+      return reply.type(cb === undefined ? 'application/json' : 'application/javascript').send(encodeReadBody(offset, data, cb));
     },
   });
 
