@@ -7,6 +7,7 @@ import { registerFramework } from './framework.js';
 import { registerMaster } from './master.js';
 import { registerPs } from './ps.js';
 import { registerTeardown } from './teardown.js';
+import { registerZookeeperLite } from './zookeeper-lite.js';
 
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerMaster(program, ctx);
@@ -15,4 +16,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerFramework(program, ctx);
   registerAgentList(program, ctx);
   registerCompletion(program, ctx);
+  registerZookeeperLite(program, ctx);
 }
