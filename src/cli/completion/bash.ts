@@ -33,7 +33,7 @@ function valueEntries(cmd: CommandModel, key: string): Array<[string, string]> {
     if (!reply) continue;
     for (const f of [o.long, o.short]) if (f) out.push([shQuote(`${key}|${f}`), reply]);
   }
-  const args = cmd.args.map((a) => replyFor(undefined, a.choices));
+  const args = cmd.args.map((a) => replyFor(a.valueName, a.choices));
   const last = cmd.args[cmd.args.length - 1];
   const variadic = last?.variadic === true && args[args.length - 1] !== '';
   args.forEach((reply, i) => {

@@ -57,6 +57,7 @@ describe('valueCompletion', () => {
     expect(valueCompletion('path', [])).toEqual({ kind: 'files' });
     expect(valueCompletion('file', [])).toEqual({ kind: 'files' });
     expect(valueCompletion('dir', [])).toEqual({ kind: 'dirs' });
+    expect(valueCompletion('zoo.cfg', [])).toEqual({ kind: 'files' });
     expect(valueCompletion('addr', [])).toEqual({ kind: 'none' });
     expect(valueCompletion(undefined, [])).toEqual({ kind: 'none' });
   });

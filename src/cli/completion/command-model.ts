@@ -27,6 +27,8 @@ export interface OptionModel {
 
 export interface ArgumentModel {
   name: string;
+  /** The argument's name again, read like an option's value name (`[zoo.cfg]` completes files). */
+  valueName: string;
   required: boolean;
   variadic: boolean;
   description: string;
@@ -80,7 +82,7 @@ function optionModel(o: Option): OptionModel {
 function argumentModel(a: Argument, siblings: string[], isHelp: boolean): ArgumentModel {
   // `help [command]` takes the name of a sibling command: complete those.
   const choices = a.argChoices ? [...a.argChoices] : isHelp && a.name() === 'command' ? siblings : [];
-  return { name: a.name(), required: a.required, variadic: a.variadic, description: a.description, choices };
+  return { name: a.name(), valueName: a.name(), required: a.required, variadic: a.variadic, description: a.description, choices };
 }
 
 function firstSentence(text: string): string {
@@ -162,6 +164,7 @@ export type ValueCompletion = { kind: 'words'; words: string[] } | { kind: 'file
 export function valueCompletion(valueName: string | undefined, choices: string[]): ValueCompletion {
   if (choices.length > 0) return { kind: 'words', words: choices };
   if (valueName && /dir/i.test(valueName)) return { kind: 'dirs' };
-  if (valueName && /path|file/i.test(valueName)) return { kind: 'files' };
+  // `<path>`, `<file>`, or a name that is itself a file name (`[zoo.cfg]`).
+  if (valueName && (/path|file/i.test(valueName) || /\.[a-z0-9]+$/i.test(valueName))) return { kind: 'files' };
   return { kind: 'none' };
 }

@@ -43,7 +43,7 @@ function commandLines(cmd: CommandModel): string[] {
   }
   for (const o of acceptedOptions(cmd)) lines.push(optionLine(cond, o));
   for (const a of cmd.args) {
-    const v = valueCompletion(undefined, a.choices);
+    const v = valueCompletion(a.valueName, a.choices);
     if (v.kind === 'none') continue;
     const what = v.kind === 'words' ? ['-a', fishQuote(v.words.join(' '))] : v.kind === 'files' ? ['-F'] : ['-a', fishQuote('(__fish_complete_directories)')];
     lines.push(['complete -c tsmesos', ...guard, ...what, '-d', fishQuote(oneLine(a.description || a.name))].join(' '));

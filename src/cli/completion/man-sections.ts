@@ -39,8 +39,9 @@ export function environmentSection(commands: CommandModel[]): string[] {
   const out = [
     '.SH ENVIRONMENT',
     prose(
-      'A daemon flag --name may also be set as MESOS_NAME (upper case; MARATHON_ and CHRONOS_ for those ' +
-        'frameworks). Precedence: command-line flag, then environment variable, then the config file, then the default.',
+      'A daemon flag --name may also be set as an environment variable: its name in upper case after the ' +
+        "daemon's prefix (MESOS_NAME for master and agent). Each variable is listed below with the options that " +
+        'read it. Precedence: command-line flag, then environment variable, then the config file, then the default.',
     ),
   ];
   for (const [name, use] of environmentVariables(commands)) {

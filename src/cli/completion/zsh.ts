@@ -47,7 +47,7 @@ function argumentSpec(a: ArgumentModel, i: number): string {
   const message = a.description ? `${a.name} -- ${a.description}` : a.name;
   const position = a.variadic ? '*' : String(i + 1);
   const optional = a.required ? '' : ':';
-  return shQuote(`${position}:${optional}${field(message)}:${action(undefined, a.choices)}`);
+  return shQuote(`${position}:${optional}${field(message)}:${action(a.valueName, a.choices)}`);
 }
 
 function specLines(specs: string[]): string {
