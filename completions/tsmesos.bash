@@ -6,7 +6,7 @@
 # Subcommands of a command path ("" is tsmesos itself), into REPLY.
 __tsmesos_commands() {
   case "$1" in
-    '') REPLY='agent completion framework help master ps teardown' ;;
+    '') REPLY='agent completion framework help master ps teardown zookeeper-lite' ;;
     'agent') REPLY='help list' ;;
     'framework') REPLY='help inspect list' ;;
     *) REPLY='' ;;
@@ -29,6 +29,7 @@ __tsmesos_options() {
     'master') REPLY='--agent_ping_timeout --allocation_interval --cluster --config --help -h --hostname --ip --log_dir --max_agent_ping_timeouts --max_completed_frameworks --max_completed_tasks_per_framework --max_unreachable_tasks_per_framework --offer_timeout --port --quiet --registry --roles --weights --work_dir' ;;
     'ps') REPLY='--all -a --config --help -h --json --master' ;;
     'teardown') REPLY='--config --help -h --json --master' ;;
+    'zookeeper-lite') REPLY='--config --data_dir --help -h --ip --log_dir --max_session_timeout --min_session_timeout --port --quiet --snapshot_count --tick_time --zoo_cfg' ;;
     *) REPLY='' ;;
   esac
 }
@@ -49,6 +50,7 @@ __tsmesos_value_options() {
     'master') REPLY='--agent_ping_timeout --allocation_interval --cluster --config --hostname --ip --log_dir --max_agent_ping_timeouts --max_completed_frameworks --max_completed_tasks_per_framework --max_unreachable_tasks_per_framework --offer_timeout --port --registry --roles --weights --work_dir' ;;
     'ps') REPLY='--config --master' ;;
     'teardown') REPLY='--config --master' ;;
+    'zookeeper-lite') REPLY='--config --data_dir --ip --log_dir --max_session_timeout --min_session_timeout --port --snapshot_count --tick_time --zoo_cfg' ;;
     *) REPLY='' ;;
   esac
 }
@@ -69,11 +71,14 @@ __tsmesos_values() {
     'framework inspect|--config') REPLY='@files' ;;
     'framework list|--config') REPLY='@files' ;;
     'help|--config') REPLY='@files' ;;
-    'help|#1') REPLY='agent completion framework master ps teardown' ;;
+    'help|#1') REPLY='agent completion framework master ps teardown zookeeper-lite' ;;
     'master|--config') REPLY='@files' ;;
     'master|--quiet') REPLY='true false' ;;
     'ps|--config') REPLY='@files' ;;
     'teardown|--config') REPLY='@files' ;;
+    'zookeeper-lite|--config') REPLY='@files' ;;
+    'zookeeper-lite|--quiet') REPLY='true false' ;;
+    'zookeeper-lite|#1') REPLY='@files' ;;
     *) REPLY='' ;;
   esac
 }

@@ -5,16 +5,17 @@
 complete -c tsmesos -f
 
 # tsmesos
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown' -a agent -d 'agents: list them'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown' -a completion -d 'print a shell completion script (bash, zsh or fish)'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown' -a framework -d 'list and inspect frameworks'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown' -a help -d 'display help for command'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown' -a master -d 'run a Mesos master (scheduler and operator APIs, DRF allocator)'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown' -a ps -d 'list tasks with cpu time and memory, like ps'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown' -a teardown -d 'tear a framework down: kill all its tasks and remove it'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown' -s h -l help -d 'display help for command'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown' -s V -l version -d 'print the tsmesos version'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown zookeeper-lite' -a agent -d 'agents: list them'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown zookeeper-lite' -a completion -d 'print a shell completion script (bash, zsh or fish)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown zookeeper-lite' -a framework -d 'list and inspect frameworks'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown zookeeper-lite' -a help -d 'display help for command'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown zookeeper-lite' -a master -d 'run a Mesos master (scheduler and operator APIs, DRF allocator)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown zookeeper-lite' -a ps -d 'list tasks with cpu time and memory, like ps'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown zookeeper-lite' -a teardown -d 'tear a framework down: kill all its tasks and remove it'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown zookeeper-lite' -a zookeeper-lite -d 'run a single-node ZooKeeper-compatible server (client port 2181)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown zookeeper-lite' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown zookeeper-lite' -s h -l help -d 'display help for command'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown zookeeper-lite' -s V -l version -d 'print the tsmesos version'
 
 # tsmesos agent
 complete -c tsmesos -n '__fish_seen_subcommand_from agent; and not __fish_seen_subcommand_from help list' -a help -d 'display help for command'
@@ -62,7 +63,7 @@ complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_s
 
 # tsmesos help
 complete -c tsmesos -n '__fish_seen_subcommand_from help' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
-complete -c tsmesos -n '__fish_seen_subcommand_from help' -a 'agent completion framework master ps teardown' -d 'command'
+complete -c tsmesos -n '__fish_seen_subcommand_from help' -a 'agent completion framework master ps teardown zookeeper-lite' -d 'command'
 
 # tsmesos master
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -l agent_ping_timeout -x -d 'time to wait for an agent pong (default: 15secs); env MESOS_AGENT_PING_TIMEOUT'
@@ -97,3 +98,18 @@ complete -c tsmesos -n '__fish_seen_subcommand_from teardown' -l config -r -F -d
 complete -c tsmesos -n '__fish_seen_subcommand_from teardown' -s h -l help -d 'display help for command'
 complete -c tsmesos -n '__fish_seen_subcommand_from teardown' -l json -d 'print {"framework_id": …, "torn_down": true} instead of a sentence'
 complete -c tsmesos -n '__fish_seen_subcommand_from teardown' -l master -x -d 'master HOST:PORT (else env MESOS_MASTER, else config [master] address, else 127.0.0.1:5050)'
+
+# tsmesos zookeeper-lite
+complete -c tsmesos -n '__fish_seen_subcommand_from zookeeper-lite' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from zookeeper-lite' -l data_dir -x -d 'where the transaction log and snapshots live (zoo.cfg dataDir) (default: /tmp/zookeeper); env ZOOKEEPER_DATA_DIR'
+complete -c tsmesos -n '__fish_seen_subcommand_from zookeeper-lite' -s h -l help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from zookeeper-lite' -l ip -x -d 'address to listen on (zoo.cfg clientPortAddress) (default: 127.0.0.1); env ZOOKEEPER_IP'
+complete -c tsmesos -n '__fish_seen_subcommand_from zookeeper-lite' -l log_dir -x -d 'write logs to this directory instead of stderr; env ZOOKEEPER_LOG_DIR'
+complete -c tsmesos -n '__fish_seen_subcommand_from zookeeper-lite' -l max_session_timeout -x -d 'largest session timeout granted, ms (default 20 x tick_time); env ZOOKEEPER_MAX_SESSION_TIMEOUT'
+complete -c tsmesos -n '__fish_seen_subcommand_from zookeeper-lite' -l min_session_timeout -x -d 'smallest session timeout granted, ms (default 2 x tick_time); env ZOOKEEPER_MIN_SESSION_TIMEOUT'
+complete -c tsmesos -n '__fish_seen_subcommand_from zookeeper-lite' -l port -x -d 'client port, 0 picks a free one (zoo.cfg clientPort) (default: 2181); env ZOOKEEPER_PORT'
+complete -c tsmesos -n '__fish_seen_subcommand_from zookeeper-lite' -l quiet -d 'log warnings and errors only (default: false); env ZOOKEEPER_QUIET'
+complete -c tsmesos -n '__fish_seen_subcommand_from zookeeper-lite' -l snapshot_count -x -d 'transactions between snapshots (zoo.cfg snapCount) (default: 100000); env ZOOKEEPER_SNAPSHOT_COUNT'
+complete -c tsmesos -n '__fish_seen_subcommand_from zookeeper-lite' -l tick_time -x -d 'basic time unit in ms (zoo.cfg tickTime) (default: 2000); env ZOOKEEPER_TICK_TIME'
+complete -c tsmesos -n '__fish_seen_subcommand_from zookeeper-lite' -l zoo_cfg -x -d 'read settings from this upstream zoo.cfg file (explicit flags win); env ZOOKEEPER_ZOO_CFG'
+complete -c tsmesos -n '__fish_seen_subcommand_from zookeeper-lite' -F -d 'an upstream zoo.cfg to read (same as --zoo_cfg)'
