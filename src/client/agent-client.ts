@@ -2,13 +2,17 @@
  * Typed client for an agent's HTTP API: `/monitor/statistics` (per-executor ResourceStatistics,
  * mesos-api.md §4). Agents are found through the master's `slaves[].pid` (`slave(1)@ip:5051`),
  * which is where the agent really listens; `hostname` may not resolve from the operator's machine.
+ * Also `/state`, for sandbox directories; the sandbox files themselves are in agent-files.ts.
  */
 import { requestJson } from './http-request.js';
+import type { AgentState } from './agent-types.js';
 import type { ExecutorStatistics, LegacySlave } from './legacy-types.js';
 
 export interface AgentClientOptions {
   /** Keep this short: callers fan out to many agents and one slow agent must not stall the rest. */
   timeoutMs?: number;
+  /** What to tell the operator when the agent can not be reached (default: a generic question). */
+  unreachableHint?: string;
 }
 
 export class AgentClient {
@@ -28,6 +32,19 @@ export class AgentClient {
       unreachableHint: 'is the agent running and reachable from here?',
     });
     return Array.isArray(out) ? out : [];
+  }
+
+  /**
+   * The agent's `/state`: its frameworks, executors and their sandbox `directory`, the one place
+   * that says where a task's files live (the master does not know sandbox paths).
+   */
+  async state(): Promise<AgentState> {
+    const out = await requestJson<AgentState | undefined>(`${this.baseUrl}/state`, {
+      role: 'agent',
+      timeoutMs: this.opts.timeoutMs,
+      unreachableHint: this.opts.unreachableHint ?? 'is the agent running and reachable from here?',
+    });
+    return out ?? {};
   }
 }
 
