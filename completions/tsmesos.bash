@@ -6,9 +6,10 @@
 # Subcommands of a command path ("" is tsmesos itself), into REPLY.
 __tsmesos_commands() {
   case "$1" in
-    '') REPLY='agent completion framework help master ps teardown zookeeper-lite' ;;
+    '') REPLY='agent completion framework help master ps task teardown zookeeper-lite' ;;
     'agent') REPLY='help list' ;;
     'framework') REPLY='help inspect list' ;;
+    'task') REPLY='cat help list ls tail' ;;
     *) REPLY='' ;;
   esac
 }
@@ -28,6 +29,12 @@ __tsmesos_options() {
     'help') REPLY='--config' ;;
     'master') REPLY='--agent_ping_timeout --allocation_interval --cluster --config --help -h --hostname --ip --log_dir --max_agent_ping_timeouts --max_completed_frameworks --max_completed_tasks_per_framework --max_unreachable_tasks_per_framework --offer_timeout --port --quiet --registry --roles --weights --work_dir' ;;
     'ps') REPLY='--all -a --config --help -h --json --master' ;;
+    'task') REPLY='--config --help -h' ;;
+    'task cat') REPLY='--config --framework --help -h --master' ;;
+    'task help') REPLY='--config' ;;
+    'task list') REPLY='--all -a --config --framework --help -h --json --master' ;;
+    'task ls') REPLY='--config --framework --help -h --json --master' ;;
+    'task tail') REPLY='--config --follow -f --framework --help -h --lines -n --master' ;;
     'teardown') REPLY='--config --help -h --json --master' ;;
     'zookeeper-lite') REPLY='--config --data_dir --help -h --ip --log_dir --max_session_timeout --min_session_timeout --port --quiet --snapshot_count --tick_time --zoo_cfg' ;;
     *) REPLY='' ;;
@@ -49,6 +56,12 @@ __tsmesos_value_options() {
     'help') REPLY='--config' ;;
     'master') REPLY='--agent_ping_timeout --allocation_interval --cluster --config --hostname --ip --log_dir --max_agent_ping_timeouts --max_completed_frameworks --max_completed_tasks_per_framework --max_unreachable_tasks_per_framework --offer_timeout --port --registry --roles --weights --work_dir' ;;
     'ps') REPLY='--config --master' ;;
+    'task') REPLY='--config' ;;
+    'task cat') REPLY='--config --framework --master' ;;
+    'task help') REPLY='--config' ;;
+    'task list') REPLY='--config --framework --master' ;;
+    'task ls') REPLY='--config --framework --master' ;;
+    'task tail') REPLY='--config --framework --lines -n --master' ;;
     'teardown') REPLY='--config --master' ;;
     'zookeeper-lite') REPLY='--config --data_dir --ip --log_dir --max_session_timeout --min_session_timeout --port --snapshot_count --tick_time --zoo_cfg' ;;
     *) REPLY='' ;;
@@ -71,10 +84,17 @@ __tsmesos_values() {
     'framework inspect|--config') REPLY='@files' ;;
     'framework list|--config') REPLY='@files' ;;
     'help|--config') REPLY='@files' ;;
-    'help|#1') REPLY='agent completion framework master ps teardown zookeeper-lite' ;;
+    'help|#1') REPLY='agent completion framework master ps task teardown zookeeper-lite' ;;
     'master|--config') REPLY='@files' ;;
     'master|--quiet') REPLY='true false' ;;
     'ps|--config') REPLY='@files' ;;
+    'task|--config') REPLY='@files' ;;
+    'task cat|--config') REPLY='@files' ;;
+    'task help|--config') REPLY='@files' ;;
+    'task help|#1') REPLY='cat list ls tail' ;;
+    'task list|--config') REPLY='@files' ;;
+    'task ls|--config') REPLY='@files' ;;
+    'task tail|--config') REPLY='@files' ;;
     'teardown|--config') REPLY='@files' ;;
     'zookeeper-lite|--config') REPLY='@files' ;;
     'zookeeper-lite|--quiet') REPLY='true false' ;;

@@ -5,17 +5,18 @@
 complete -c tsmesos -f
 
 # tsmesos
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown zookeeper-lite' -a agent -d 'agents: list them'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown zookeeper-lite' -a completion -d 'print a shell completion script (bash, zsh or fish)'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown zookeeper-lite' -a framework -d 'list and inspect frameworks'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown zookeeper-lite' -a help -d 'display help for command'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown zookeeper-lite' -a master -d 'run a Mesos master (scheduler and operator APIs, DRF allocator)'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown zookeeper-lite' -a ps -d 'list tasks with cpu time and memory, like ps'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown zookeeper-lite' -a teardown -d 'tear a framework down: kill all its tasks and remove it'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown zookeeper-lite' -a zookeeper-lite -d 'run a single-node ZooKeeper-compatible server (client port 2181)'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown zookeeper-lite' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown zookeeper-lite' -s h -l help -d 'display help for command'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps teardown zookeeper-lite' -s V -l version -d 'print the tsmesos version'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -a agent -d 'agents: list them'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -a completion -d 'print a shell completion script (bash, zsh or fish)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -a framework -d 'list and inspect frameworks'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -a help -d 'display help for command'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -a master -d 'run a Mesos master (scheduler and operator APIs, DRF allocator)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -a ps -d 'list tasks with cpu time and memory, like ps'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -a task -d 'list tasks; read their stdout/stderr and sandbox files (cat, tail -f, ls)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -a teardown -d 'tear a framework down: kill all its tasks and remove it'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -a zookeeper-lite -d 'run a single-node ZooKeeper-compatible server (client port 2181)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -s h -l help -d 'display help for command'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -s V -l version -d 'print the tsmesos version'
 
 # tsmesos agent
 complete -c tsmesos -n '__fish_seen_subcommand_from agent; and not __fish_seen_subcommand_from help list' -a help -d 'display help for command'
@@ -63,7 +64,7 @@ complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_s
 
 # tsmesos help
 complete -c tsmesos -n '__fish_seen_subcommand_from help' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
-complete -c tsmesos -n '__fish_seen_subcommand_from help' -a 'agent completion framework master ps teardown zookeeper-lite' -d 'command'
+complete -c tsmesos -n '__fish_seen_subcommand_from help' -a 'agent completion framework master ps task teardown zookeeper-lite' -d 'command'
 
 # tsmesos master
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -l agent_ping_timeout -x -d 'time to wait for an agent pong (default: 15secs); env MESOS_AGENT_PING_TIMEOUT'
@@ -92,6 +93,48 @@ complete -c tsmesos -n '__fish_seen_subcommand_from ps' -l config -r -F -d 'conf
 complete -c tsmesos -n '__fish_seen_subcommand_from ps' -s h -l help -d 'display help for command'
 complete -c tsmesos -n '__fish_seen_subcommand_from ps' -l json -d 'print the rows as a JSON array (raw numbers, never truncated)'
 complete -c tsmesos -n '__fish_seen_subcommand_from ps' -l master -x -d 'master HOST:PORT (else env MESOS_MASTER, else config [master] address, else 127.0.0.1:5050)'
+
+# tsmesos task
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and not __fish_seen_subcommand_from cat help list ls tail' -a cat -d 'Print a file from the task\'s sandbox: its stdout unless another file is named'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and not __fish_seen_subcommand_from cat help list ls tail' -a help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and not __fish_seen_subcommand_from cat help list ls tail' -a list -d 'List tasks: ID, STATE (of the last status update), FRAMEWORK, AGENT, EXECUTOR and NAME'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and not __fish_seen_subcommand_from cat help list ls tail' -a ls -d 'List the task\'s sandbox, or a directory in it, like ls -l: MODE, NLINK, UID, GID, SIZE, MTIME, NAME'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and not __fish_seen_subcommand_from cat help list ls tail' -a tail -d 'Print the last lines of a file from the task\'s sandbox (stdout by default); -f follows it'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and not __fish_seen_subcommand_from cat help list ls tail' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and not __fish_seen_subcommand_from cat help list ls tail' -s h -l help -d 'display help for command'
+
+# tsmesos task cat
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from cat' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from cat' -l framework -x -d 'only consider tasks of this framework (id, unique id prefix, or name)'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from cat' -s h -l help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from cat' -l master -x -d 'master HOST:PORT (else env MESOS_MASTER, else config [master] address, else 127.0.0.1:5050)'
+
+# tsmesos task help
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from help' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from help' -a 'cat list ls tail' -d 'command'
+
+# tsmesos task list
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from list' -s a -l all -d 'also list completed tasks (finished, failed, killed, …)'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from list' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from list' -l framework -x -d 'only consider tasks of this framework (id, unique id prefix, or name)'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from list' -s h -l help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from list' -l json -d 'print the rows as a JSON array (never truncated)'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from list' -l master -x -d 'master HOST:PORT (else env MESOS_MASTER, else config [master] address, else 127.0.0.1:5050)'
+
+# tsmesos task ls
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from ls' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from ls' -l framework -x -d 'only consider tasks of this framework (id, unique id prefix, or name)'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from ls' -s h -l help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from ls' -l json -d 'print the entries as a JSON array (sizes in bytes, mtime in epoch seconds)'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from ls' -l master -x -d 'master HOST:PORT (else env MESOS_MASTER, else config [master] address, else 127.0.0.1:5050)'
+
+# tsmesos task tail
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from tail' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from tail' -s f -l follow -d 'keep printing new output until Ctrl-C or the task ends'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from tail' -l framework -x -d 'only consider tasks of this framework (id, unique id prefix, or name)'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from tail' -s h -l help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from tail' -s n -l lines -x -d 'how many lines to print first'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from tail' -l master -x -d 'master HOST:PORT (else env MESOS_MASTER, else config [master] address, else 127.0.0.1:5050)'
 
 # tsmesos teardown
 complete -c tsmesos -n '__fish_seen_subcommand_from teardown' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'

@@ -6,12 +6,14 @@ import { registerCompletion } from './completion.js';
 import { registerFramework } from './framework.js';
 import { registerMaster } from './master.js';
 import { registerPs } from './ps.js';
+import { registerTask } from './task.js';
 import { registerTeardown } from './teardown.js';
 import { registerZookeeperLite } from './zookeeper-lite.js';
 
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerMaster(program, ctx);
   registerPs(program, ctx);
+  registerTask(program, ctx);
   registerTeardown(program, ctx);
   registerFramework(program, ctx);
   registerAgentList(program, ctx);
