@@ -13,7 +13,7 @@ import { KeeperError } from './keeper-error.js';
 import type { Persistence } from './persistence.js';
 import { type PrepContext, prepWrite, type WriteOp } from './prep.js';
 import { type Session, SessionTable } from './sessions.js';
-import type { DataTree } from './tree.js';
+import { clientStat, type DataTree } from './tree.js';
 import type { Txn, TxnHeader } from './txn.js';
 import { type Delivery, WatchManager, type Watcher } from './watches.js';
 import type { MultiOp } from './wire/requests.js';
@@ -87,7 +87,8 @@ export class ZkDatabase<W extends Watcher> {
         const txn = prepWrite(this.tree, ctx, op);
         applyTxn(this.tree, hdr, txn, local);
         txns.push(txn);
-        results.push(this.resultOf(op.type, txn));
+        // Upstream reports every create inside a multi as a plain create: type 1, path, no Stat.
+        results.push(this.resultOf(op.op === 'create' ? OpCode.create : op.type, txn));
       } catch (e) {
         if (!(e instanceof KeeperError)) {
           this.tree.rollbackJournal();
@@ -111,10 +112,10 @@ export class ZkDatabase<W extends Watcher> {
   private resultOf(type: number, txn: Txn): OpResult {
     switch (txn.type) {
       case 'create':
-        return { type, err: 0, path: txn.path, stat: { ...this.tree.get(txn.path)!.stat } };
+        return { type, err: 0, path: txn.path, stat: clientStat(this.tree.get(txn.path)!.stat) };
       case 'setData':
       case 'setACL':
-        return { type, err: 0, stat: { ...this.tree.get(txn.path)!.stat } };
+        return { type, err: 0, stat: clientStat(this.tree.get(txn.path)!.stat) };
       default:
         return { type, err: 0 };
     }

@@ -32,16 +32,6 @@ function requireValid(path: string): void {
   if (!isValidPath(path)) throw new KeeperError(Err.BADARGUMENTS, path);
 }
 
-/**
- * Upstream numbers sequential children from the parent's cversion, but its root and /zookeeper start
- * with cversions already lowered by their built-in children; their counters run that far ahead.
- */
-function sequenceBase(parentPath: string, cversion: number): number {
-  if (parentPath === '/') return cversion + 1;
-  if (parentPath === '/zookeeper') return cversion + 2;
-  return cversion;
-}
-
 function prepCreate(tree: DataTree, ctx: PrepContext, req: CreateOp): Txn {
   const flags = req.flags;
   const known = Object.values(CreateFlags) as number[];
@@ -60,7 +50,7 @@ function prepCreate(tree: DataTree, ctx: PrepContext, req: CreateOp): Txn {
   const parent = tree.get(parentPath);
   if (!parent) throw new KeeperError(Err.NONODE, path);
   checkAcl(parent.acl, Perms.CREATE, ctx.authInfo);
-  if (sequential) path += sequenceSuffix(sequenceBase(parentPath, parent.stat.cversion));
+  if (sequential) path += sequenceSuffix(parent.seq);
   requireValid(path);
   if (tree.get(path)) throw new KeeperError(Err.NODEEXISTS, path);
   if (parent.stat.ephemeralOwner > 0n) throw new KeeperError(Err.NOCHILDRENFOREPHEMERALS, path);

@@ -7,7 +7,7 @@
  */
 import { checkAcl } from './acl.js';
 import { KeeperError } from './keeper-error.js';
-import type { DataTree } from './tree.js';
+import { clientStat, type DataTree } from './tree.js';
 import type { WatchManager, Watcher } from './watches.js';
 import { aclBody, type Body, childrenBody, dataBody, pathBody, statBody } from './wire/replies.js';
 import type { Request } from './wire/requests.js';
@@ -39,13 +39,13 @@ export function read<W extends Watcher>(ctx: ReadContext<W>, req: ReadRequest): 
       const n = tree.get(req.path);
       if (req.watch) ctx.watches.data.add(req.path, ctx.watcher);
       if (!n) throw new KeeperError(Err.NONODE, req.path);
-      return statBody({ ...n.stat });
+      return statBody(clientStat(n.stat));
     }
     case 'getData': {
       const n = node(tree, req.path);
       checkAcl(n.acl, Perms.READ, ctx.authInfo);
       if (req.watch) ctx.watches.data.add(req.path, ctx.watcher);
-      return dataBody(n.data, { ...n.stat });
+      return dataBody(n.data, clientStat(n.stat));
     }
     case 'getChildren':
     case 'getChildren2': {
@@ -53,12 +53,12 @@ export function read<W extends Watcher>(ctx: ReadContext<W>, req: ReadRequest): 
       checkAcl(n.acl, Perms.READ, ctx.authInfo);
       if (req.watch) ctx.watches.child.add(req.path, ctx.watcher);
       const names = tree.childrenOf(n);
-      return req.op === 'getChildren' ? childrenBody(names) : childrenBody(names, { ...n.stat });
+      return req.op === 'getChildren' ? childrenBody(names) : childrenBody(names, clientStat(n.stat));
     }
     case 'getACL': {
       const n = node(tree, req.path);
       checkAcl(n.acl, Perms.READ | Perms.ADMIN, ctx.authInfo);
-      return aclBody(n.acl, { ...n.stat });
+      return aclBody(n.acl, clientStat(n.stat));
     }
     case 'sync':
       // Standalone: every read already sees every committed write, so sync is an echo.

@@ -18,17 +18,31 @@ export interface ZNode {
   children: Set<string>;
   /** Most children ever held: fixes the Java HashSet capacity that orders getChildren (child-order.ts). */
   maxChildren: number;
+  /**
+   * Counter for sequential children. Upstream numbers them from a cversion that counts child creates
+   * but not deletes (observed on 3.8: create, delete, create-sequential gives suffix 1 while the
+   * reported cversion is 2), so it is kept apart from stat.cversion.
+   */
+  seq: number;
 }
 
 export const OPEN_ACL: ACL[] = [{ perms: 31, id: { scheme: 'world', id: 'anyone' } }];
 const READ_ACL: ACL[] = [{ perms: 1, id: { scheme: 'world', id: 'anyone' } }];
+
+/**
+ * The Stat a client sees: upstream hides the special owners of container and TTL nodes (negative
+ * "ephemeralOwner" markers) and reports 0 for them.
+ */
+export function clientStat(s: Stat): Stat {
+  return s.ephemeralOwner < 0n ? { ...s, ephemeralOwner: 0n } : { ...s };
+}
 
 function emptyStat(): Stat {
   return { czxid: 0, mzxid: 0, ctime: 0, mtime: 0, version: 0, cversion: 0, aversion: 0, ephemeralOwner: 0n, dataLength: 0, numChildren: 0, pzxid: 0 };
 }
 
 function cloneNode(n: ZNode): ZNode {
-  return { data: n.data, acl: n.acl, stat: { ...n.stat }, children: new Set(n.children), maxChildren: n.maxChildren };
+  return { data: n.data, acl: n.acl, stat: { ...n.stat }, children: new Set(n.children), maxChildren: n.maxChildren, seq: n.seq };
 }
 
 export class DataTree {
@@ -41,10 +55,10 @@ export class DataTree {
   constructor() {
     // A fresh upstream 3.8 server reports these exact system-node stats (checked against Debian's
     // 3.8.0): root cversion -1, /zookeeper cversion -2, /zookeeper/config aversion -1 and read-only ACL.
-    this.nodes.set('/', { data: Buffer.alloc(0), acl: OPEN_ACL, stat: { ...emptyStat(), cversion: -1, numChildren: 1 }, children: new Set(['zookeeper']), maxChildren: 1 });
-    this.nodes.set('/zookeeper', { data: Buffer.alloc(0), acl: OPEN_ACL, stat: { ...emptyStat(), cversion: -2, numChildren: 2 }, children: new Set(['quota', 'config']), maxChildren: 2 });
-    this.nodes.set('/zookeeper/quota', { data: Buffer.alloc(0), acl: OPEN_ACL, stat: emptyStat(), children: new Set(), maxChildren: 0 });
-    this.nodes.set('/zookeeper/config', { data: Buffer.alloc(0), acl: READ_ACL, stat: { ...emptyStat(), aversion: -1 }, children: new Set(), maxChildren: 0 });
+    this.nodes.set('/', { data: Buffer.alloc(0), acl: OPEN_ACL, stat: { ...emptyStat(), cversion: -1, numChildren: 1 }, children: new Set(['zookeeper']), maxChildren: 1, seq: 0 });
+    this.nodes.set('/zookeeper', { data: Buffer.alloc(0), acl: OPEN_ACL, stat: { ...emptyStat(), cversion: -2, numChildren: 2 }, children: new Set(['quota', 'config']), maxChildren: 2, seq: 0 });
+    this.nodes.set('/zookeeper/quota', { data: Buffer.alloc(0), acl: OPEN_ACL, stat: emptyStat(), children: new Set(), maxChildren: 0, seq: 0 });
+    this.nodes.set('/zookeeper/config', { data: Buffer.alloc(0), acl: READ_ACL, stat: { ...emptyStat(), aversion: -1 }, children: new Set(), maxChildren: 0, seq: 0 });
   }
 
   get(path: string): ZNode | undefined {
@@ -105,13 +119,14 @@ export class DataTree {
     if (!parent) throw new Error(`createNode ${path}: no parent`);
     this.save(path);
     const stat: Stat = { ...emptyStat(), czxid: zxid, mzxid: zxid, pzxid: zxid, ctime: time, mtime: time, ephemeralOwner, dataLength: data.length };
-    const node: ZNode = { data, acl, stat, children: new Set(), maxChildren: 0 };
+    const node: ZNode = { data, acl, stat, children: new Set(), maxChildren: 0, seq: 0 };
     this.nodes.set(path, node);
     parent.children.add(baseName(path));
     parent.stat.numChildren = parent.children.size;
     parent.maxChildren = Math.max(parent.maxChildren, parent.children.size);
     parent.stat.cversion = parentCVersion;
     parent.stat.pzxid = zxid;
+    parent.seq = (parent.seq + 1) | 0;
     if (ephemeralOwner !== 0n && ephemeralOwner > 0n) this.indexEphemeral(ephemeralOwner, path, true);
     return node;
   }

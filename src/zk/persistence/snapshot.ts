@@ -36,6 +36,7 @@ export function encodeSnapshot(zxid: number, tree: DataTree, sessions: readonly 
     w.ustring(path).buffer(node.data);
     writeAcls(w, node.acl);
     writeStat(w, node.stat);
+    w.int(node.seq).int(node.maxChildren);
   }
   w.vector(sessions, (x, s) => x.long(s.id).int(s.timeout).buffer(s.passwd));
   const body = w.bytes();
@@ -61,7 +62,9 @@ export function decodeSnapshot(buf: Buffer): SnapshotContent {
     const data = r.buffer() ?? Buffer.alloc(0);
     const acl = readAcls(r);
     const stat = readStat(r);
-    const node: ZNode = { data, acl, stat, children: new Set(), maxChildren: 0 };
+    const seq = r.int();
+    const maxChildren = r.int();
+    const node: ZNode = { data, acl, stat, children: new Set(), maxChildren, seq };
     tree.restoreNode(path, node);
   }
   tree.lastZxid = zxid;

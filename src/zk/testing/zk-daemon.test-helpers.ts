@@ -99,7 +99,8 @@ export async function connectClient(connectString: string, options: Partial<zook
 }
 
 /** Promise wrapper: resolves with the callback's results, or rejects with the ZooKeeper error code. */
-export function call<T extends unknown[]>(fn: (cb: (err: Error | null, ...rest: T) => void) => void): Promise<T> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function call<T extends unknown[] = any[]>(fn: (cb: (err: unknown, ...rest: T) => void) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     fn((err, ...rest) => (err ? reject(err) : resolve(rest)));
   });
