@@ -57,6 +57,9 @@ export interface ResourceStatistics {
   cpus_throttled_time_secs?: number;
   mem_rss_bytes?: number;
   mem_limit_bytes?: number;
+  /** memory.usage_in_bytes of the container's memory cgroup (cgroups isolation only). */
+  mem_total_bytes?: number;
+  mem_cache_bytes?: number;
   mem_anon_bytes?: number;
   mem_file_bytes?: number;
   mem_mapped_file_bytes?: number;
