@@ -9,7 +9,7 @@
  * it needs the `typescript` dev dependency.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 /** Relative specifiers in static/dynamic imports, re-exports and `new URL('./x.js', import.meta.url)`. */
@@ -46,6 +46,18 @@ export function moduleGraph(entry: string): Map<string, string> {
   return files;
 }
 
+/** Drops outputs of older sources after a day (a process started from one has long loaded it). */
+function prune(cache: string, keep: string): void {
+  for (const name of readdirSync(cache)) {
+    const dir = join(cache, name);
+    try {
+      if (dir !== keep && Date.now() - statSync(dir).mtimeMs > 86_400_000) rmSync(dir, { recursive: true, force: true });
+    } catch {
+      /* another worker pruned it */
+    }
+  }
+}
+
 /** Transpiles `entryTs`'s module graph (once per content) and returns the runnable entry `.js`. */
 export async function transpileEntry(entryTs: string): Promise<string> {
   const ts = (await import('typescript')).default;
@@ -70,6 +82,7 @@ export async function transpileEntry(entryTs: string): Promise<string> {
   writeFileSync(join(tmp, 'package.json'), '{"type":"module"}\n');
   try {
     renameSync(tmp, out);
+    prune(dirname(out), out);
   } catch {
     rmSync(tmp, { recursive: true, force: true }); // another worker produced the same content first
   }
