@@ -6,8 +6,8 @@
 # Subcommands of a command path ("" is tsmesos itself), into REPLY.
 __tsmesos_commands() {
   case "$1" in
-    '') REPLY='agent completion framework help master ps task teardown zookeeper-lite' ;;
-    'agent') REPLY='help list' ;;
+    '') REPLY='agent completion framework help local master ps task teardown zookeeper-lite' ;;
+    'agent') REPLY='help list run' ;;
     'framework') REPLY='help inspect list' ;;
     'task') REPLY='cat help list ls tail' ;;
     *) REPLY='' ;;
@@ -21,12 +21,14 @@ __tsmesos_options() {
     'agent') REPLY='--config --help -h' ;;
     'agent help') REPLY='--config' ;;
     'agent list') REPLY='--config --help -h --json --master' ;;
+    'agent run') REPLY='--attributes --cgroups_enable_cfs --config --containerizers --default_role --executor_registration_timeout --executor_shutdown_grace_period --help -h --hostname --ip --isolation --log_dir --master --port --quiet --recover --registration_backoff_factor --resources --strict --switch_user --work_dir' ;;
     'completion') REPLY='--config --help -h' ;;
     'framework') REPLY='--config --help -h' ;;
     'framework help') REPLY='--config' ;;
     'framework inspect') REPLY='--config --help -h --master' ;;
     'framework list') REPLY='--all -a --config --help -h --json --master' ;;
     'help') REPLY='--config' ;;
+    'local') REPLY='--agent_port --config --help -h --ip --isolation --master_port --resources --verbose --work_dir' ;;
     'master') REPLY='--agent_ping_timeout --allocation_interval --cluster --config --help -h --hostname --ip --log_dir --max_agent_ping_timeouts --max_completed_frameworks --max_completed_tasks_per_framework --max_unreachable_tasks_per_framework --offer_timeout --port --quiet --registry --roles --weights --work_dir' ;;
     'ps') REPLY='--all -a --config --help -h --json --master' ;;
     'task') REPLY='--config --help -h' ;;
@@ -48,12 +50,14 @@ __tsmesos_value_options() {
     'agent') REPLY='--config' ;;
     'agent help') REPLY='--config' ;;
     'agent list') REPLY='--config --master' ;;
+    'agent run') REPLY='--attributes --config --containerizers --default_role --executor_registration_timeout --executor_shutdown_grace_period --hostname --ip --isolation --log_dir --master --port --recover --registration_backoff_factor --resources --work_dir' ;;
     'completion') REPLY='--config' ;;
     'framework') REPLY='--config' ;;
     'framework help') REPLY='--config' ;;
     'framework inspect') REPLY='--config --master' ;;
     'framework list') REPLY='--config --master' ;;
     'help') REPLY='--config' ;;
+    'local') REPLY='--agent_port --config --ip --isolation --master_port --resources --work_dir' ;;
     'master') REPLY='--agent_ping_timeout --allocation_interval --cluster --config --hostname --ip --log_dir --max_agent_ping_timeouts --max_completed_frameworks --max_completed_tasks_per_framework --max_unreachable_tasks_per_framework --offer_timeout --port --registry --roles --weights --work_dir' ;;
     'ps') REPLY='--config --master' ;;
     'task') REPLY='--config' ;;
@@ -74,8 +78,16 @@ __tsmesos_values() {
     '|--config') REPLY='@files' ;;
     'agent|--config') REPLY='@files' ;;
     'agent help|--config') REPLY='@files' ;;
-    'agent help|#1') REPLY='list' ;;
+    'agent help|#1') REPLY='list run' ;;
     'agent list|--config') REPLY='@files' ;;
+    'agent run|--cgroups_enable_cfs') REPLY='true false' ;;
+    'agent run|--config') REPLY='@files' ;;
+    'agent run|--log_dir') REPLY='@dirs' ;;
+    'agent run|--quiet') REPLY='true false' ;;
+    'agent run|--recover') REPLY='reconnect cleanup' ;;
+    'agent run|--strict') REPLY='true false' ;;
+    'agent run|--switch_user') REPLY='true false' ;;
+    'agent run|--work_dir') REPLY='@dirs' ;;
     'completion|--config') REPLY='@files' ;;
     'completion|#1') REPLY='bash fish zsh' ;;
     'framework|--config') REPLY='@files' ;;
@@ -84,9 +96,14 @@ __tsmesos_values() {
     'framework inspect|--config') REPLY='@files' ;;
     'framework list|--config') REPLY='@files' ;;
     'help|--config') REPLY='@files' ;;
-    'help|#1') REPLY='agent completion framework master ps task teardown zookeeper-lite' ;;
+    'help|#1') REPLY='agent completion framework local master ps task teardown zookeeper-lite' ;;
+    'local|--config') REPLY='@files' ;;
+    'local|--work_dir') REPLY='@dirs' ;;
     'master|--config') REPLY='@files' ;;
+    'master|--log_dir') REPLY='@dirs' ;;
     'master|--quiet') REPLY='true false' ;;
+    'master|--registry') REPLY='in_memory' ;;
+    'master|--work_dir') REPLY='@dirs' ;;
     'ps|--config') REPLY='@files' ;;
     'task|--config') REPLY='@files' ;;
     'task cat|--config') REPLY='@files' ;;

@@ -5,34 +5,59 @@
 complete -c tsmesos -f
 
 # tsmesos
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -a agent -d 'agents: list them'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -a completion -d 'print a shell completion script (bash, zsh or fish)'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -a framework -d 'list and inspect frameworks'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -a help -d 'display help for command'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -a master -d 'run a Mesos master (scheduler and operator APIs, DRF allocator)'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -a ps -d 'list tasks with cpu time and memory, like ps'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -a task -d 'list tasks; read their stdout/stderr and sandbox files (cat, tail -f, ls)'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -a teardown -d 'tear a framework down: kill all its tasks and remove it'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -a zookeeper-lite -d 'run a single-node ZooKeeper-compatible server (client port 2181)'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -s h -l help -d 'display help for command'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help master ps task teardown zookeeper-lite' -s V -l version -d 'print the tsmesos version'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -a agent -d 'run a Mesos agent (default), or list agents'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -a completion -d 'print a shell completion script (bash, zsh or fish)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -a framework -d 'list and inspect frameworks'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -a help -d 'display help for command'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -a local -d 'run a whole local cluster (master + agent) in one process'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -a master -d 'run a Mesos master (scheduler and operator APIs, DRF allocator)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -a ps -d 'list tasks with cpu time and memory, like ps'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -a task -d 'list tasks; read their stdout/stderr and sandbox files (cat, tail -f, ls)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -a teardown -d 'tear a framework down: kill all its tasks and remove it'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -a zookeeper-lite -d 'run a single-node ZooKeeper-compatible server (client port 2181)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -s h -l help -d 'display help for command'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -s V -l version -d 'print the tsmesos version'
 
 # tsmesos agent
-complete -c tsmesos -n '__fish_seen_subcommand_from agent; and not __fish_seen_subcommand_from help list' -a help -d 'display help for command'
-complete -c tsmesos -n '__fish_seen_subcommand_from agent; and not __fish_seen_subcommand_from help list' -a list -d 'List agents: AGENT ID, HOSTNAME, ACTIVE and used/total CPUS and MEM'
-complete -c tsmesos -n '__fish_seen_subcommand_from agent; and not __fish_seen_subcommand_from help list' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
-complete -c tsmesos -n '__fish_seen_subcommand_from agent; and not __fish_seen_subcommand_from help list' -s h -l help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and not __fish_seen_subcommand_from help list run' -a help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and not __fish_seen_subcommand_from help list run' -a list -d 'List agents: AGENT ID, HOSTNAME, ACTIVE and used/total CPUS and MEM'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and not __fish_seen_subcommand_from help list run' -a run -d 'run a Mesos agent: tasks in sandboxes, reliable status updates (default)'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and not __fish_seen_subcommand_from help list run' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and not __fish_seen_subcommand_from help list run' -s h -l help -d 'display help for command'
 
 # tsmesos agent help
 complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from help' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
-complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from help' -a 'list' -d 'command'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from help' -a 'list run' -d 'command'
 
 # tsmesos agent list
 complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from list' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
 complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from list' -s h -l help -d 'display help for command'
 complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from list' -l json -d 'print the rows as a JSON array'
 complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from list' -l master -x -d 'master HOST:PORT (else env MESOS_MASTER, else config [master] address, else 127.0.0.1:5050)'
+
+# tsmesos agent run
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l attributes -x -d 'e.g. "rack:r1;zone:2"; env MESOS_ATTRIBUTES'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l cgroups_enable_cfs -d 'enforce CPU limits with CFS quota (cgroups/cpu) (default: false); env MESOS_CGROUPS_ENABLE_CFS'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l containerizers -x -d 'comma-separated, in order: mesos (docker with the Docker containerizer) (default: mesos); env MESOS_CONTAINERIZERS'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l default_role -x -d 'role of detected resources (default: *); env MESOS_DEFAULT_ROLE'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l executor_registration_timeout -x -d 'a task that does not start within this fails (default: 1mins); env MESOS_EXECUTOR_REGISTRATION_TIMEOUT'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l executor_shutdown_grace_period -x -d 'grace for executors on shutdown (default: 5secs); env MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -s h -l help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l hostname -x -d 'hostname the agent advertises (default: the --ip); env MESOS_HOSTNAME'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l ip -x -d 'IP address to listen on (default: 127.0.0.1); env MESOS_IP'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l isolation -x -d 'posix/cpu,posix/mem or cgroups/cpu,cgroups/mem (default: posix/cpu,posix/mem); env MESOS_ISOLATION'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l log_dir -x -a '(__fish_complete_directories)' -d 'write logs to this directory instead of stderr; env MESOS_LOG_DIR'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l master -x -d 'the master: host:port (zk://… once ZooKeeper support lands); env MESOS_MASTER'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l port -x -d 'port to listen on (0 picks a free one) (default: 5051); env MESOS_PORT'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l quiet -d 'log warnings and errors only (default: false); env MESOS_QUIET'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l recover -x -a 'reconnect cleanup' -d 'after a restart: reconnect to running tasks, or kill them (default: reconnect); env MESOS_RECOVER'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l registration_backoff_factor -x -d 'random backoff ceiling for (re)registration, doubled up to 1 min (default: 1secs); env MESOS_REGISTRATION_BACKOFF_FACTOR'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l resources -x -d 'e.g. "cpus:4;mem:4096;disk:10000;ports:[31000-32000]"; detected when absent; env MESOS_RESOURCES'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l strict -d 'fail to start when recovery finds inconsistent checkpoints (default: true); env MESOS_STRICT'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l switch_user -d 'run tasks as the task\'s or framework\'s user (default: true); env MESOS_SWITCH_USER'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l work_dir -x -a '(__fish_complete_directories)' -d 'sandboxes and checkpoints live here (required); env MESOS_WORK_DIR'
 
 # tsmesos completion
 complete -c tsmesos -n '__fish_seen_subcommand_from completion' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
@@ -64,7 +89,18 @@ complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_s
 
 # tsmesos help
 complete -c tsmesos -n '__fish_seen_subcommand_from help' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
-complete -c tsmesos -n '__fish_seen_subcommand_from help' -a 'agent completion framework master ps task teardown zookeeper-lite' -d 'command'
+complete -c tsmesos -n '__fish_seen_subcommand_from help' -a 'agent completion framework local master ps task teardown zookeeper-lite' -d 'command'
+
+# tsmesos local
+complete -c tsmesos -n '__fish_seen_subcommand_from local' -l agent_port -x -d 'agent port'
+complete -c tsmesos -n '__fish_seen_subcommand_from local' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from local' -s h -l help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from local' -l ip -x -d 'address to listen on'
+complete -c tsmesos -n '__fish_seen_subcommand_from local' -l isolation -x -d 'agent isolation, e.g. cgroups/cpu,cgroups/mem'
+complete -c tsmesos -n '__fish_seen_subcommand_from local' -l master_port -x -d 'master port'
+complete -c tsmesos -n '__fish_seen_subcommand_from local' -l resources -x -d 'agent resources (detected when absent)'
+complete -c tsmesos -n '__fish_seen_subcommand_from local' -l verbose -d 'log at info level to stderr'
+complete -c tsmesos -n '__fish_seen_subcommand_from local' -l work_dir -x -a '(__fish_complete_directories)' -d 'where the cluster keeps its data (default ~/.mesos/local)'
 
 # tsmesos master
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -l agent_ping_timeout -x -d 'time to wait for an agent pong (default: 15secs); env MESOS_AGENT_PING_TIMEOUT'
@@ -74,7 +110,7 @@ complete -c tsmesos -n '__fish_seen_subcommand_from master' -l config -r -F -d '
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -s h -l help -d 'display help for command'
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -l hostname -x -d 'hostname the master advertises (default: the --ip); env MESOS_HOSTNAME'
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -l ip -x -d 'IP address to listen on (default: 127.0.0.1); env MESOS_IP'
-complete -c tsmesos -n '__fish_seen_subcommand_from master' -l log_dir -x -d 'write logs to this directory instead of stderr; env MESOS_LOG_DIR'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l log_dir -x -a '(__fish_complete_directories)' -d 'write logs to this directory instead of stderr; env MESOS_LOG_DIR'
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -l max_agent_ping_timeouts -x -d 'missed pings before an agent is marked unreachable (default: 5); env MESOS_MAX_AGENT_PING_TIMEOUTS'
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -l max_completed_frameworks -x -d 'completed frameworks kept in memory (default: 50); env MESOS_MAX_COMPLETED_FRAMEWORKS'
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -l max_completed_tasks_per_framework -x -d 'completed tasks kept per framework (default: 1000); env MESOS_MAX_COMPLETED_TASKS_PER_FRAMEWORK'
@@ -82,10 +118,10 @@ complete -c tsmesos -n '__fish_seen_subcommand_from master' -l max_unreachable_t
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -l offer_timeout -x -d 'rescind offers held longer than this (no default: never); env MESOS_OFFER_TIMEOUT'
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -l port -x -d 'port to listen on (0 picks a free one) (default: 5050); env MESOS_PORT'
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -l quiet -d 'log warnings and errors only (default: false); env MESOS_QUIET'
-complete -c tsmesos -n '__fish_seen_subcommand_from master' -l registry -x -d 'registry persistence strategy (replicated_log arrives with ZooKeeper support) (default: in_memory); env MESOS_REGISTRY'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l registry -x -a 'in_memory' -d 'registry persistence strategy (replicated_log arrives with ZooKeeper support) (default: in_memory); env MESOS_REGISTRY'
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -l roles -x -d 'comma-separated role whitelist (deprecated upstream; empty = any role); env MESOS_ROLES'
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -l weights -x -d 'role weights, e.g. "dev=1.5,prod=3"; env MESOS_WEIGHTS'
-complete -c tsmesos -n '__fish_seen_subcommand_from master' -l work_dir -x -d 'where the master keeps its registry and files; env MESOS_WORK_DIR'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l work_dir -x -a '(__fish_complete_directories)' -d 'where the master keeps its registry and files; env MESOS_WORK_DIR'
 
 # tsmesos ps
 complete -c tsmesos -n '__fish_seen_subcommand_from ps' -s a -l all -d 'also list completed and unreachable tasks'

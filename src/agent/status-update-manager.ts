@@ -60,6 +60,21 @@ export class StatusUpdateManager {
     return [...this.queues.values()].flat();
   }
 
+  /** Unacknowledged updates of one task, oldest first (for checkpointing). */
+  pendingFor(frameworkId: string, taskId: string): PendingUpdate[] {
+    return [...(this.queues.get(this.key(frameworkId, taskId)) ?? [])];
+  }
+
+  /** Forgets every update of a framework that was shut down (nobody will acknowledge them). */
+  dropFramework(frameworkId: string): void {
+    for (const k of [...this.queues.keys()]) {
+      if (!k.startsWith(`${frameworkId}/`)) continue;
+      clearTimeout(this.timers.get(k));
+      this.timers.delete(k);
+      this.queues.delete(k);
+    }
+  }
+
   private flush(k: string, delay: number): void {
     clearTimeout(this.timers.get(k));
     const head = this.queues.get(k)?.[0];

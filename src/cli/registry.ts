@@ -1,9 +1,11 @@
 /** The single list of subcommands (one file each). Completions and the man page are generated from it. */
 import type { Command } from 'commander';
 import type { CliContext } from './context.js';
+import { registerAgent } from './agent.js';
 import { registerAgentList } from './agent-list.js';
 import { registerCompletion } from './completion.js';
 import { registerFramework } from './framework.js';
+import { registerLocal } from './local.js';
 import { registerMaster } from './master.js';
 import { registerPs } from './ps.js';
 import { registerTask } from './task.js';
@@ -12,11 +14,13 @@ import { registerZookeeperLite } from './zookeeper-lite.js';
 
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerMaster(program, ctx);
+  registerLocal(program, ctx);
   registerPs(program, ctx);
   registerTask(program, ctx);
   registerTeardown(program, ctx);
   registerFramework(program, ctx);
   registerAgentList(program, ctx);
+  registerAgent(program, ctx);
   registerCompletion(program, ctx);
   registerZookeeperLite(program, ctx);
 }

@@ -5,7 +5,7 @@ export const MASTER_FLAGS: FlagSpec[] = [
   { name: 'ip', type: 'string', default: '127.0.0.1', help: 'IP address to listen on' },
   { name: 'port', type: 'int', default: '5050', help: 'port to listen on (0 picks a free one)' },
   { name: 'hostname', type: 'string', help: 'hostname the master advertises (default: the --ip)' },
-  { name: 'work_dir', type: 'string', help: 'where the master keeps its registry and files' },
+  { name: 'work_dir', type: 'string', valueName: 'dir', help: 'where the master keeps its registry and files' },
   {
     name: 'registry',
     type: 'string',
@@ -38,6 +38,6 @@ export const MASTER_FLAGS: FlagSpec[] = [
   { name: 'roles', type: 'string', help: 'comma-separated role whitelist (deprecated upstream; empty = any role)' },
   { name: 'weights', type: 'string', help: 'role weights, e.g. "dev=1.5,prod=3"' },
   { name: 'cluster', type: 'string', help: 'human-readable cluster name shown in state' },
-  { name: 'log_dir', type: 'string', help: 'write logs to this directory instead of stderr' },
+  { name: 'log_dir', type: 'string', valueName: 'dir', help: 'write logs to this directory instead of stderr' },
   { name: 'quiet', type: 'bool', default: 'false', help: 'log warnings and errors only' },
 ];

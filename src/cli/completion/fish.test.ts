@@ -72,7 +72,7 @@ describe.skipIf(!hasFish)('fish completion, run in fish', () => {
     expect(await complete('tsmesos master --allo')).toEqual(['--allocation_interval']);
     expect(await complete('tsmesos completion ')).toEqual(['bash', 'fish', 'zsh']);
     expect(await complete('tsmesos framework list --')).toEqual(['--all', '--config', '--help', '--json', '--master']);
-    expect(await complete('tsmesos agent ')).toEqual(['help', 'list']);
+    expect(await complete('tsmesos agent ')).toEqual(['help', 'list', 'run']);
     expect(await complete('tsmesos --config /nowhere fr')).toEqual(['framework']);
   });
 });

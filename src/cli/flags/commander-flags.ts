@@ -4,9 +4,12 @@ import type { FlagSpec } from './flag-spec.js';
 
 export function addFlagOptions(cmd: Command, specs: FlagSpec[], envPrefix: string): Command {
   for (const s of specs) {
-    const flag = s.type === 'bool' ? `--${s.name} [bool]` : `--${s.name} <${s.type === 'duration' ? 'duration' : 'value'}>`;
+    const value = s.valueName ?? (s.type === 'duration' ? 'duration' : 'value');
+    const flag = s.type === 'bool' ? `--${s.name} [bool]` : `--${s.name} <${value}>`;
     const def = s.default !== undefined && s.default !== '' ? ` (default: ${s.default})` : '';
-    cmd.addOption(new Option(flag, `${s.help}${def}; env ${envPrefix}${s.name.toUpperCase()}`));
+    const option = new Option(flag, `${s.help}${def}; env ${envPrefix}${s.name.toUpperCase()}`);
+    if (s.choices) option.choices(s.choices);
+    cmd.addOption(option);
   }
   return cmd;
 }

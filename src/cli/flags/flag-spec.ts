@@ -12,4 +12,6 @@ export interface FlagSpec {
   default?: string;
   /** Accepts only these values. */
   choices?: string[];
+  /** Name of the value in help and completions (`dir` and `file` complete paths). */
+  valueName?: 'dir' | 'file' | 'value';
 }
