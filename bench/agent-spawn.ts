@@ -29,7 +29,9 @@ const JSON_OUT = args.includes('--json');
 
 function daemon(argv: string[]): Promise<{ proc: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [BIN, ...argv], { env: { ...process.env, TSMESOS_CONFIG: '/nonexistent' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the daemons.
+    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const proc = spawn(process.execPath, [...nodeArgs, BIN, ...argv], { env: { ...process.env, TSMESOS_CONFIG: '/nonexistent' }, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     proc.stdout!.on('data', (c: Buffer) => {
       out += c.toString();

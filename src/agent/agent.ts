@@ -53,6 +53,8 @@ export class Agent implements AgentView {
   readonly kills = new Map<string, StatusExtras & { state?: 'TASK_KILLED' | 'TASK_FAILED' }>();
   /** Live task key `<fw>/<task>` → its container id. */
   readonly containerOf = new Map<string, string>();
+  /** Containers handed to a containerizer (a kill before that only needs to cancel the launch). */
+  readonly launched = new Set<string>();
   /** Executor run container id → its meta (checkpoint) directory. */
   readonly metaDirs = new Map<string, string>();
   /** Frameworks being shut down: their tasks' final updates are not sent. */
@@ -218,12 +220,21 @@ export class Agent implements AgentView {
   acknowledged(frameworkId: string, taskId: string, uuid: string): void {
     if (!this.updates.acknowledge(frameworkId, taskId, uuid)) return;
     const fw = this.frameworks.get(frameworkId);
-    for (const ex of fw?.executors.values() ?? []) {
+    const found = fw && this.findTask(fw, taskId);
+    if (!found) return;
+    this.checkpointTask(found.task, found.ex);
+    if (isTerminal(found.task.state) && this.updates.pendingFor(frameworkId, taskId).length === 0) this.retireTask(fw, found.ex, found.task);
+  }
+
+  /** The live task and its executor; command tasks' executor id is the task id, so look there first. */
+  findTask(fw: AgentFramework, taskId: string): { ex: AgentExecutor; task: AgentTask } | undefined {
+    const own = fw.executors.get(taskId)?.tasks.get(taskId);
+    if (own) return { ex: fw.executors.get(taskId)!, task: own };
+    for (const ex of fw.executors.values()) {
       const task = ex.tasks.get(taskId);
-      if (!task) continue;
-      this.checkpointTask(task, ex);
-      if (isTerminal(task.state) && this.updates.pendingFor(frameworkId, taskId).length === 0) this.retireTask(fw!, ex, task);
+      if (task) return { ex, task };
     }
+    return undefined;
   }
 
   /** Moves a finished task (and its executor, framework when empty) to the completed lists. */

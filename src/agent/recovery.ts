@@ -74,6 +74,7 @@ export async function recoverAgent(agent: Agent, mode: 'reconnect' | 'cleanup'):
       const fw = agent.frameworks.get(f.task.frameworkId)!;
       if (adopted.includes(f.containerId)) {
         recovered++;
+        agent.launched.add(f.containerId);
         watchContainer(agent, fw, f.ex, f.task, c, f.containerId);
         if (mode === 'cleanup') killTask(agent, fw.id, f.task.taskId, 0, { message: 'Killed by agent recovery (--recover=cleanup)' });
         else if (f.task.state === 'TASK_RUNNING') startTaskChecks(agent, f.ex, f.task, f.ex.directory, {});

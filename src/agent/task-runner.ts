@@ -4,7 +4,7 @@
  * container under `<sandbox>/tasks/<taskId>`, and the group dies together when one task fails or is
  * killed. STARTING → RUNNING → FINISHED | FAILED | KILLED, with exit code and reason.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { uuid } from '../lib/ids.js';
 import { Resources } from '../protocol/resources/index.js';
@@ -13,7 +13,7 @@ import type { Agent, StatusExtras } from './agent.js';
 import type { ContainerTermination, Containerizer, LaunchSpec } from './containerizer/types.js';
 import { startTaskChecks } from './task-checks.js';
 import type { AgentExecutor, AgentFramework, AgentTask } from './model.js';
-import { createRun } from './paths.js';
+import { prepareRun, runPaths } from './paths.js';
 import { taskEnvironment } from './task-env.js';
 
 /** Kill policy grace (upstream command executor default 3 s). */
@@ -52,7 +52,7 @@ export function launchTask(agent: Agent, fwInfo: FrameworkInfoV1, task: TaskInfo
   const exInfo = commandExecutorInfo(fw.id, task);
   const ex = newExecutor(agent, fw, exInfo, task.container);
   if (!ex) return void failUnlaunched(agent, fw, task, exInfo, containerizerMissing(agent, task.container), 'REASON_CONTAINER_LAUNCH_FAILED');
-  startContainer(agent, fw, ex, task, ex.containerId, ex.directory, agent.metaDirs.get(ex.containerId)!);
+  startContainer(agent, fw, ex.ex, task, ex.ex.containerId, ex.ex.directory, agent.metaDirs.get(ex.ex.containerId)!, ex.ready);
 }
 
 export function launchGroup(agent: Agent, fwInfo: FrameworkInfoV1, executor: ExecutorInfoV1, tasks: TaskInfoV1[]): void {
@@ -63,12 +63,13 @@ export function launchGroup(agent: Agent, fwInfo: FrameworkInfoV1, executor: Exe
     return;
   }
   for (const t of tasks) {
-    const sandbox = join(ex.directory, 'tasks', t.task_id.value);
-    const cid = `${ex.containerId}.${uuid()}`;
-    const metaDir = join(agent.metaDirs.get(ex.containerId)!, 'containers', cid);
-    mkdirSync(sandbox, { recursive: true });
-    mkdirSync(metaDir, { recursive: true });
-    startContainer(agent, fw, ex, t, cid, sandbox, metaDir);
+    const sandbox = join(ex.ex.directory, 'tasks', t.task_id.value);
+    const cid = `${ex.ex.containerId}.${uuid()}`;
+    const metaDir = join(agent.metaDirs.get(ex.ex.containerId)!, 'containers', cid);
+    const ready = ex.ready.then(async () => {
+      await Promise.all([mkdir(sandbox, { recursive: true }), mkdir(metaDir, { recursive: true })]);
+    });
+    startContainer(agent, fw, ex.ex, t, cid, sandbox, metaDir, ready);
   }
 }
 
@@ -77,11 +78,12 @@ function containerizerMissing(agent: Agent, container: unknown): string {
   return `No containerizer of this agent (${agent.containerizers.map((c) => c.name).join(', ')}) runs ${type} containers; start the agent with --containerizers including ${type === 'DOCKER' ? 'docker' : 'mesos'}`;
 }
 
-function newExecutor(agent: Agent, fw: AgentFramework, info: ExecutorInfoV1, container: unknown): AgentExecutor | undefined {
+/** Registers a new executor run at once; its directories are created asynchronously (`ready`). */
+function newExecutor(agent: Agent, fw: AgentFramework, info: ExecutorInfoV1, container: unknown): { ex: AgentExecutor; ready: Promise<void> } | undefined {
   const containerizer = pickContainerizer(agent, container);
   if (!containerizer) return undefined;
   const containerId = uuid();
-  const paths = createRun(agent.config.workDir, agent.id ?? 'unregistered', fw.id, info.executor_id.value, containerId);
+  const paths = runPaths(agent.config.workDir, agent.id ?? 'unregistered', fw.id, info.executor_id.value, containerId);
   const ex: AgentExecutor = {
     executorId: info.executor_id.value,
     frameworkId: fw.id,
@@ -96,7 +98,7 @@ function newExecutor(agent: Agent, fw: AgentFramework, info: ExecutorInfoV1, con
   fw.executors.set(ex.executorId, ex);
   agent.metaDirs.set(containerId, paths.metaDir);
   if (fw.info.checkpoint) agent.checkpoints()?.saveExecutor(fw.id, info);
-  return ex;
+  return { ex, ready: prepareRun(paths) };
 }
 
 function failUnlaunched(agent: Agent, fw: AgentFramework, task: TaskInfoV1, exInfo: ExecutorInfoV1, message: string, reason: string): void {
@@ -112,7 +114,7 @@ function newAgentTask(fwId: string, exId: string, task: TaskInfoV1): AgentTask {
   return { taskId: task.task_id.value, frameworkId: fwId, executorId: exId, info: task, resources: Resources.fromV1(task.resources ?? []), state: 'TASK_STAGING', statuses: [] };
 }
 
-function startContainer(agent: Agent, fw: AgentFramework, ex: AgentExecutor, info: TaskInfoV1, containerId: string, sandbox: string, metaDir: string): void {
+function startContainer(agent: Agent, fw: AgentFramework, ex: AgentExecutor, info: TaskInfoV1, containerId: string, sandbox: string, metaDir: string, ready: Promise<void>): void {
   const task = newAgentTask(fw.id, ex.executorId, info);
   ex.tasks.set(task.taskId, task);
   agent.containerOf.set(`${fw.id}/${task.taskId}`, containerId);
@@ -150,15 +152,27 @@ function startContainer(agent: Agent, fw: AgentFramework, ex: AgentExecutor, inf
     timer = setTimeout(() => reject(Object.assign(new Error(`Task did not start within ${timeoutMs / 1000} s (--executor_registration_timeout)`), { timeout: true })), timeoutMs);
     timer.unref();
   });
-  Promise.race([containerizer.launch(spec), timeout])
+  // The container is launched once its directories exist; a kill that arrived meanwhile wins.
+  const launched = ready.then(() => {
+    if (agent.kills.has(containerKey(fw.id, containerId))) throw Object.assign(new Error('Task was killed before it started'), { killed: true });
+    const started = containerizer.launch(spec);
+    agent.launched.add(containerId);
+    watchContainer(agent, fw, ex, task, containerizer, containerId);
+    return started;
+  });
+  Promise.race([launched, timeout])
     .then(() => {
       clearTimeout(timer);
       if (task.state !== 'TASK_STARTING') return;
       agent.sendStatus(task, ex, 'TASK_RUNNING');
       startTaskChecks(agent, ex, task, sandbox, env);
     })
-    .catch((err: Error & { timeout?: boolean }) => {
+    .catch((err: Error & { timeout?: boolean; killed?: boolean }) => {
       clearTimeout(timer);
+      if (err.killed) {
+        finish(agent, fw, ex, task, containerId, { exitCode: null, signal: null, oom: false, message: err.message });
+        return;
+      }
       agent.counters.containerLaunchErrors++;
       if (err.timeout) void containerizer.kill(containerId, 0).catch(() => {});
       agent.kills.set(containerKey(fw.id, containerId), {
@@ -168,7 +182,6 @@ function startContainer(agent: Agent, fw: AgentFramework, ex: AgentExecutor, inf
       });
       if (!err.timeout) finish(agent, fw, ex, task, containerId, { exitCode: null, signal: null, oom: false, message: err.message });
     });
-  watchContainer(agent, fw, ex, task, containerizer, containerId);
 }
 
 /** Waits for the container to end and sends the task's terminal status. */
@@ -199,6 +212,7 @@ function finish(agent: Agent, fw: AgentFramework, ex: AgentExecutor, task: Agent
   agent.kills.delete(key);
   agent.sendStatus(task, ex, state, extras);
   agent.containerOf.delete(`${fw.id}/${task.taskId}`);
+  agent.launched.delete(containerId);
   if (agent.shuttingDown.has(fw.id) || agent.updates.pendingFor(fw.id, task.taskId).length === 0) agent.retireTask(fw, ex, task);
   // A task group dies together when one of its tasks fails or is killed.
   if (state !== 'TASK_FINISHED' && ex.info.type === 'DEFAULT') {
@@ -214,18 +228,17 @@ function finish(agent: Agent, fw: AgentFramework, ex: AgentExecutor, task: Agent
 export function killTask(agent: Agent, fwId: string, taskId: string, grace?: number, why: StatusExtras & { state?: 'TASK_KILLED' | 'TASK_FAILED' } = {}): void {
   const fw = agent.frameworks.get(fwId);
   const containerId = agent.containerOf.get(`${fwId}/${taskId}`);
-  if (!fw || !containerId) return;
-  for (const ex of fw.executors.values()) {
-    const task = ex.tasks.get(taskId);
-    if (!task) continue;
-    const key = containerKey(fwId, containerId);
-    if (agent.kills.has(key)) return;
-    agent.kills.set(key, why);
-    if (fw.info.capabilities?.some((c) => c.type === 'TASK_KILLING_STATE') && task.state === 'TASK_RUNNING') agent.sendStatus(task, ex, 'TASK_KILLING');
-    const containerizer = agent.containerizerNamed(ex.containerizer);
-    void containerizer?.kill(containerId, grace ?? graceMs(task.info.kill_policy)).catch((err: Error) => agent.log.error({ err, taskId }, 'kill failed'));
-    return;
-  }
+  const found = fw && containerId ? agent.findTask(fw, taskId) : undefined;
+  if (!found) return;
+  const { ex, task } = found;
+  const key = containerKey(fwId, containerId!);
+  if (agent.kills.has(key)) return;
+  agent.kills.set(key, why);
+  if (fw!.info.capabilities?.some((c) => c.type === 'TASK_KILLING_STATE') && task.state === 'TASK_RUNNING') agent.sendStatus(task, ex, 'TASK_KILLING');
+  // A container still being prepared is not launched at all: its pending launch sees the kill.
+  if (task.state === 'TASK_STARTING' && !agent.launched.has(containerId!)) return;
+  const containerizer = agent.containerizerNamed(ex.containerizer);
+  void containerizer?.kill(containerId!, grace ?? graceMs(task.info.kill_policy)).catch((err: Error) => agent.log.error({ err, taskId }, 'kill failed'));
 }
 
 /** SHUTDOWN_FRAMEWORK: kill every task of the framework; nobody will acknowledge their updates. */

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { BIN, type Daemon, startDaemon, startMaster } from '../helpers/daemon.js';
+import { killAgentLeftovers } from '../helpers/agent-leftovers.js';
 import { getJson } from '../helpers/http.js';
 import { TestScheduler, commandTask } from '../helpers/scheduler.js';
 import { waitFor } from '../helpers/wait.js';
@@ -20,6 +21,7 @@ afterEach(async () => {
 async function cluster(agentArgs: string[] = []) {
   const workDir = mkdtempSync(join(tmpdir(), 'tsmesos-recovery-'));
   stops.push(() => rmSync(workDir, { recursive: true, force: true }));
+  stops.push(() => killAgentLeftovers(workDir));
   const master = await startMaster(['--allocation_interval=50ms']);
   stops.push(() => master.stop());
   const args = ['agent', `--master=${new URL(master.url).host}`, '--ip=127.0.0.1', '--port=0', `--work_dir=${workDir}`, '--resources=cpus:2;mem:2048', '--registration_backoff_factor=100ms', '--quiet', ...agentArgs];

@@ -2,11 +2,12 @@
  * The real agent end to end: the built `tsmesos master` and `tsmesos agent` binaries, real processes
  * in sandboxes, a v1 scheduler on the wire (issue 3 proof list).
  */
-import { existsSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
+import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Daemon, startDaemon, startMaster } from '../helpers/daemon.js';
+import { killAgentLeftovers } from '../helpers/agent-leftovers.js';
 import { getJson } from '../helpers/http.js';
 import { TestScheduler, commandTask } from '../helpers/scheduler.js';
 import { waitFor } from '../helpers/wait.js';
@@ -52,6 +53,7 @@ afterEach(() => {
 afterAll(async () => {
   await agent?.stop();
   await master?.stop();
+  killAgentLeftovers(workDir);
   rmSync(workDir, { recursive: true, force: true });
 });
 
