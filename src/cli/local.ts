@@ -88,8 +88,8 @@ Examples:
       ctx.stdout.write(
         [
           `tsmesos local cluster is up (data in ${workDir})`,
-          `  master  ${master.url}   (web API: ${master.url}/master/state)`,
-          `  agent   ${agent.url}   (sandboxes under ${join(workDir, 'agent')})`,
+          `  master  listening on ${master.url}   (state: ${master.url}/master/state)`,
+          `  agent   listening on ${agent.url}   (sandboxes under ${join(workDir, 'agent')})`,
           `Try: tsmesos ps --master=${new URL(master.url).host}    Stop: Ctrl-C`,
           '',
         ].join('\n'),

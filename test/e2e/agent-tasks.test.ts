@@ -6,7 +6,8 @@ import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Daemon, startDaemon, startMaster } from '../helpers/daemon.js';
+import { execa } from 'execa';
+import { BIN, type Daemon, startDaemon, startMaster } from '../helpers/daemon.js';
 import { killAgentLeftovers } from '../helpers/agent-leftovers.js';
 import { getJson } from '../helpers/http.js';
 import { TestScheduler, commandTask } from '../helpers/scheduler.js';
@@ -170,6 +171,40 @@ describe('tsmesos agent', () => {
     const unhealthy = s.updates('unhealthy').filter((u) => u.state === 'TASK_RUNNING' && u.healthy === false);
     expect(unhealthy.length).toBeGreaterThan(0);
     expect(unhealthy[0].reason).toBe('REASON_TASK_HEALTH_CHECK_STATUS_UPDATED');
+  });
+
+  it('reports live usage in /monitor/statistics and serves the task through the tsmesos task CLI', async () => {
+    const s = await scheduler();
+    await launchOne(s, shellTask('watched-task', 'echo line-one; echo line-two; sleep 600'));
+    await s.waitForUpdate('watched-task', 'TASK_RUNNING');
+    const stats = await waitFor(async () => {
+      const all = await getJson(`${agent.url}/monitor/statistics`);
+      return all.find((e: any) => e.executor_id === 'watched-task' && e.statistics.mem_rss_bytes > 0);
+    }, 'statistics for the task');
+    expect(stats.framework_id).toBe(s.frameworkId);
+    expect(stats.statistics.cpus_limit).toBeGreaterThan(0);
+    const env = { TSMESOS_CONFIG: '/nonexistent', MESOS_MASTER: new URL(master.url).host };
+    const list = await execa('node', [BIN, 'task', 'list', '--json'], { env, reject: false });
+    expect(JSON.parse(list.stdout).map((t: any) => t.id)).toContain('watched-task');
+    await waitFor(async () => (await execa('node', [BIN, 'task', 'cat', 'watched'], { env, reject: false })).stdout === 'line-one\nline-two', 'task cat by partial id');
+    const tail = await execa('node', [BIN, 'task', 'tail', '-n', '1', 'watched-task'], { env, reject: false });
+    expect(tail.stdout.trim()).toBe('line-two');
+    const ls = await execa('node', [BIN, 'task', 'ls', 'watched-task', '--json'], { env, reject: false });
+    expect(JSON.parse(ls.stdout).map((e: any) => e.path.split('/').at(-1)).sort()).toEqual(['stderr', 'stdout']);
+  });
+
+  it('kills the tasks of a framework torn down with /master/teardown', async () => {
+    const s = await scheduler();
+    await launchOne(s, shellTask('torn', 'sleep 600'));
+    await s.waitForUpdate('torn', 'TASK_RUNNING');
+    const r = await fetch(`${master.url}/master/teardown`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `frameworkId=${s.frameworkId}` });
+    expect(r.status).toBe(200);
+    await waitFor(async () => {
+      const st = await getJson(`${agent.url}/state`);
+      const fw = [...st.frameworks, ...st.completed_frameworks].find((f: any) => f.id === s.frameworkId);
+      const tasks = [...(fw?.executors ?? []), ...(fw?.completed_executors ?? [])].flatMap((e: any) => [...e.tasks, ...e.completed_tasks]);
+      return tasks.find((t: any) => t.id === 'torn')?.state === 'TASK_KILLED';
+    }, 'the task killed on the agent');
   });
 
   it('runs a task group together and kills it together', async () => {
