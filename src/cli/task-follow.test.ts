@@ -12,14 +12,22 @@ class FakeFile implements FollowSource {
   terminal = false;
   reads: number[] = [];
   finishedChecks = 0;
-  constructor(initial: string | undefined, private readonly cap = 4) {
+  constructor(
+    initial: string | undefined,
+    private readonly cap = 4,
+    /** Answer a read past the end as upstream does: the requested offset, no data. */
+    private readonly upstreamPastEnd = false,
+  ) {
     this.content = initial === undefined ? undefined : Buffer.from(initial);
+  }
+  async size(): Promise<number | undefined> {
+    return this.content?.length;
   }
   async read(offset: number): Promise<FileChunk | undefined> {
     this.reads.push(offset);
     if (!this.content) return undefined;
     const size = this.content.length;
-    if (offset >= size) return { offset: size, data: Buffer.alloc(0) };
+    if (offset >= size) return { offset: this.upstreamPastEnd ? offset : size, data: Buffer.alloc(0) };
     return { offset, data: this.content.subarray(offset, offset + this.cap) };
   }
   async finished(): Promise<boolean> {
@@ -86,6 +94,18 @@ describe('follow', () => {
 
   it('restarts from byte 0 when the file is truncated below the offset', async () => {
     const file = new FakeFile('0123456789\n');
+    const r = await run(file, 11, [
+      () => {
+        file.content = Buffer.from('new\n');
+      },
+      () => file.append('more\n'),
+    ]);
+    expect(r.events).toEqual(['truncated']);
+    expect(r.text).toBe('new\nmore\n');
+  });
+
+  it('notices a truncation from the file size when reads past the end echo the offset (upstream)', async () => {
+    const file = new FakeFile('0123456789\n', 4, true);
     const r = await run(file, 11, [
       () => {
         file.content = Buffer.from('new\n');

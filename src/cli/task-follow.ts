@@ -15,6 +15,11 @@ export interface FollowSource {
   read(offset: number, signal: AbortSignal): Promise<FileChunk | undefined>;
   /** Whether the task has reached a terminal state (errors should answer `false`). */
   finished(): Promise<boolean>;
+  /**
+   * The file's current size (`/files/read?offset=-1`). Upstream answers a read past the end with the
+   * requested offset and no data, so a truncation only shows as a size below our offset.
+   */
+  size?(signal: AbortSignal): Promise<number | undefined>;
 }
 
 export interface FollowOptions {
@@ -84,6 +89,12 @@ export async function follow(src: FollowSource, offset: number, write: (data: Bu
       await write(chunk.data);
       offset = chunk.offset + chunk.data.length;
       continue; // more may be waiting: read again at once
+    }
+    const size = offset > 0 ? await src.size?.(signal).catch(() => undefined) : undefined;
+    if (size !== undefined && size < offset) {
+      opts.onTruncated?.();
+      offset = 0;
+      continue;
     }
     if (await idle()) return 'finished';
   }

@@ -106,6 +106,7 @@ export async function runTaskTail(ctx: CliContext, query: string, file: string, 
   const source = {
     read: (offset: number, s: AbortSignal) => box.files.read(path, offset, READ_CHUNK_BYTES, s).catch((e) => (missing(e) ? undefined : fail(e))),
     finished: () => taskFinished(master, ref),
+    size: () => box.files.size(path).catch(() => undefined),
   };
   await follow(source, size, (data) => writeBytes(ctx.stdout, data), {
     signal,
