@@ -9,8 +9,7 @@ import type { Logger } from '../lib/logger.js';
 import { AttributeError, parseAttributes } from '../protocol/attributes.js';
 import { ResourceError, Resources } from '../protocol/resources/index.js';
 import { Agent } from './agent.js';
-import { ProcessContainerizer } from './containerizer/process.js';
-import type { Containerizer } from './containerizer/types.js';
+import { containerizersFrom } from './containerizers.js';
 import { detectResources } from './detect-resources.js';
 import { handleEvent } from './events.js';
 import { registerAgentHttp } from './http/index.js';
@@ -36,16 +35,6 @@ export function masterUrlOf(master: string | undefined): string {
   } catch {
     throw new UserError(`--master: '${master}' is not host:port`, 'e.g. --master=127.0.0.1:5050');
   }
-}
-
-function containerizersFrom(flags: Flags, workDir: string, log: Logger): Containerizer[] {
-  const names = (flags.str('containerizers') ?? 'mesos').split(',').map((s) => s.trim()).filter(Boolean);
-  const isolation = (flags.str('isolation') ?? 'posix/cpu,posix/mem').split(',').map((s) => s.trim()).filter(Boolean);
-  return names.map((name) => {
-    if (name === 'mesos') return new ProcessContainerizer({ workDir, isolation, switchUser: flags.bool('switch_user'), enableCfs: flags.bool('cgroups_enable_cfs'), log });
-    if (name === 'docker') throw new UserError('--containerizers=docker is not available yet', 'use --containerizers=mesos');
-    throw new UserError(`--containerizers: unknown containerizer '${name}'`, 'use mesos (docker with the Docker containerizer)');
-  });
 }
 
 export async function startAgent(flags: Flags, log: Logger): Promise<RunningAgent> {
