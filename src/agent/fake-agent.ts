@@ -39,7 +39,7 @@ export class FakeAgent {
   private readonly frameworks = new Map<string, FrameworkInfoV1>();
   private readonly total: Resources;
 
-  constructor(private readonly opts: FakeAgentOptions) {
+  constructor(opts: FakeAgentOptions) {
     this.total = Resources.parse(opts.resources ?? 'cpus:4;mem:4096;disk:10000;ports:[31000-32000]');
     this.containerizer = opts.containerizer ?? new FakeContainerizer(opts.behaviour);
     this.updates = new StatusUpdateManager(

@@ -7,6 +7,7 @@
  *    method and body (307/308 semantics), for at most a few hops;
  *  - failures must say which URL failed and what to try, so every failure becomes a `ClientError`.
  */
+import { originOf, pathOf, snippet } from './url-text.js';
 import { ClientError } from './client-error.js';
 
 export interface RequestOptions {
@@ -166,24 +167,5 @@ function describe(role: string | undefined, url: string): string {
   return `the ${role ?? 'server'} at ${originOf(url)}`;
 }
 
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return url;
-  }
-}
 
-function pathOf(url: string): string {
-  try {
-    const u = new URL(url);
-    return u.pathname + u.search;
-  } catch {
-    return url;
-  }
-}
 
-function snippet(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > 300 ? `${one.slice(0, 300)}…` : one;
-}

@@ -6,6 +6,7 @@
  * arithmetic. Agents never redirect, so this does not follow 3xx. Failures are `ClientError`s
  * worded like http-request.ts's, naming the agent's address.
  */
+import { originOf, pathOf, snippet } from './url-text.js';
 import { ClientError } from './client-error.js';
 
 export interface BytesRequestOptions {
@@ -65,24 +66,5 @@ function reasonOf(code: string | undefined): string | undefined {
   return code ? (REASONS[code] ?? code.toLowerCase()) : undefined;
 }
 
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return url;
-  }
-}
 
-function pathOf(url: string): string {
-  try {
-    const u = new URL(url);
-    return u.pathname + u.search;
-  } catch {
-    return url;
-  }
-}
 
-function snippet(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > 300 ? `${one.slice(0, 300)}…` : one;
-}

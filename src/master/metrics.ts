@@ -4,7 +4,7 @@
  * Gauges are computed from the view on every call; counters come from `view.counters`. Names are
  * kept exactly upstream's because alerting rules and dashboards key on them.
  */
-import { cpus as osCpus, freemem, loadavg, totalmem } from 'node:os';
+import { systemMetrics } from '../lib/system-metrics.js';
 import type { TaskStateName } from '../protocol/v1/types.js';
 import type { Resources } from '../protocol/resources/index.js';
 import { agentOffered, agentUsed, buildLedger, sum } from './http/legacy/accounting.js';
@@ -103,15 +103,6 @@ function messageMetrics(view: MasterView, out: Record<string, number>): void {
   }
 }
 
-function systemMetrics(out: Record<string, number>): void {
-  const [l1, l5, l15] = loadavg();
-  out['system/cpus_total'] = osCpus().length;
-  out['system/load_1min'] = l1 ?? 0;
-  out['system/load_5min'] = l5 ?? 0;
-  out['system/load_15min'] = l15 ?? 0;
-  out['system/mem_total_bytes'] = totalmem();
-  out['system/mem_free_bytes'] = freemem();
-}
 
 /** Flat name → number map, the body of `/metrics/snapshot` and the source of v1 `GET_METRICS`. */
 export function renderMetrics(view: MasterView, extra: MetricsExtra = {}): Record<string, number> {

@@ -4,7 +4,7 @@
  * dashboards key on them. Live task and executor numbers are gauges read from the view; terminal
  * task counts and update/error totals are counters the agent keeps in `view.counters`.
  */
-import { cpus as osCpus, freemem, loadavg, totalmem } from 'node:os';
+import { systemMetrics } from '../../lib/system-metrics.js';
 import type { TaskStateName } from '../../protocol/v1/types.js';
 import type { AgentView } from '../model.js';
 import { agentAllocated } from './allocation.js';
@@ -58,15 +58,6 @@ function resourceMetrics(view: AgentView, out: Record<string, number>): void {
   }
 }
 
-function systemMetrics(out: Record<string, number>): void {
-  const [l1, l5, l15] = loadavg();
-  out['system/cpus_total'] = osCpus().length;
-  out['system/load_1min'] = l1 ?? 0;
-  out['system/load_5min'] = l5 ?? 0;
-  out['system/load_15min'] = l15 ?? 0;
-  out['system/mem_total_bytes'] = totalmem();
-  out['system/mem_free_bytes'] = freemem();
-}
 
 /** Flat name → number map: the body of `/metrics/snapshot` and the source of v1 `GET_METRICS`. */
 export function renderAgentMetrics(view: AgentView, now = Date.now() / 1000): Record<string, number> {
