@@ -10,6 +10,9 @@ import { registerAgentApi } from './http/agent-api.js';
 import { registerLegacyRoutes } from './http/legacy-routes.js';
 import { registerOperatorApi } from './http/operator-api.js';
 import { registerSchedulerApi } from './http/scheduler-api.js';
+import { haConfig } from './ha/config.js';
+import { installLeaderGate } from './ha/leader-gate.js';
+import { type Leadership, startLeadership } from './ha/leadership.js';
 import { Master, type MasterConfig } from './master.js';
 
 export interface RunningMaster {
@@ -61,11 +64,13 @@ export function masterConfig(flags: Flags): MasterConfig {
 
 export async function startMaster(flags: Flags, log: Logger): Promise<RunningMaster> {
   const config = masterConfig(flags);
+  const ha = haConfig(flags);
   const master = new Master(config, log);
   const app = createServer({
     logger: log,
     renderError: (reply, _status, message) => reply.type('text/plain; charset=utf-8').send(message),
   });
+  if (ha) installLeaderGate(app, master);
   registerSchedulerApi(app, master);
   registerAgentApi(app, master);
   registerOperatorApi(app, master);
@@ -83,8 +88,17 @@ export async function startMaster(flags: Flags, log: Logger): Promise<RunningMas
   master.bound(port);
   master.start(
     () => runAllocation(master),
-    () => pingAgents(master),
+    () => {
+      pingAgents(master);
+      // Agents that just became unreachable (or any drift) reach the registry here.
+      master.registrar?.sync().catch((err: unknown) => log.error({ err }, 'could not update the registry'));
+    },
   );
+  let leadership: Leadership | undefined;
+  if (ha) {
+    leadership = startLeadership(master, ha, log);
+    log.info({ zk: ha.zk.display, registry: ha.durableRegistry ? 'replicated_log (in ZooKeeper)' : 'in_memory' }, 'contending for leadership');
+  }
   const url = `http://${config.ip.includes(':') ? `[${config.ip}]` : config.ip}:${port}`;
   log.info({ url, id: master.id }, 'master listening');
   return {
@@ -92,6 +106,7 @@ export async function startMaster(flags: Flags, log: Logger): Promise<RunningMas
     app,
     url,
     async close() {
+      await leadership?.stop();
       master.stop();
       await app.close();
     },

@@ -84,6 +84,13 @@ export interface UnreachableAgent {
   unreachableTime: number;
 }
 
+/** An admitted agent read back from the registry after a failover, until it re-registers. */
+export interface RecoveredAgent {
+  id: string;
+  info: AgentInfoV1;
+  pid: string;
+}
+
 export interface OfferRecord {
   id: string;
   frameworkId: string;
@@ -114,12 +121,14 @@ export interface MasterView {
   /** Seconds since epoch. */
   readonly startTime: number;
   readonly electedTime?: number;
-  /** Whether this master leads (always true until the ZooKeeper issue adds contenders). */
+  /** Whether this master leads (always without `--zk`; with it, while ZooKeeper says so). */
   readonly elected: boolean;
   readonly frameworks: ReadonlyMap<string, FrameworkRecord>;
   readonly completedFrameworks: readonly FrameworkRecord[];
   readonly agents: ReadonlyMap<string, AgentRecord>;
   readonly unreachableAgents: ReadonlyMap<string, UnreachableAgent>;
+  /** Agents from the registry that have not re-registered since this master was elected. */
+  readonly recoveredAgents?: ReadonlyMap<string, RecoveredAgent>;
   readonly offers: ReadonlyMap<string, OfferRecord>;
   readonly weights: Readonly<Record<string, number>>;
   readonly counters: MasterCounters;

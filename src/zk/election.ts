@@ -133,6 +133,11 @@ export class Contender extends EventEmitter<ContenderEvents> {
     this.retry.unref();
   }
 
+  /** Gives up the current candidacy (e.g. the leader could not recover) and joins again afresh. */
+  rejoin(reason: string): void {
+    if (this.session) this.end(this.session, reason);
+  }
+
   /** Leaves the group: our node is deleted at once, so another master can take over without waiting. */
   async stop(): Promise<void> {
     this.stopped = true;

@@ -13,8 +13,9 @@ import { uuid } from '../../lib/ids.js';
 import { AGENT_API_PATH, type AgentCall } from '../../protocol/agent-protocol.js';
 import { ResourceError, Resources } from '../../protocol/resources/index.js';
 import { TASK_STATES } from '../../protocol/v1/types.js';
-import { pong, subscribeAgent, unregisterAgent } from '../core/agents.js';
+import { pong, unregisterAgent } from '../core/agents.js';
 import { agentStatusUpdate } from '../core/status-updates.js';
+import { subscribeDurably } from '../ha/admission.js';
 import type { Master } from '../master.js';
 import { requireJsonBody } from './content-type.js';
 
@@ -55,7 +56,7 @@ export function registerAgentApi(app: FastifyInstance, m: Master): void {
         }
         const streamId = uuid();
         const stream = openRecordStream(reply, { 'Mesos-Stream-Id': streamId });
-        subscribeAgent(m, call.subscribe, streamId, stream, req.socket.remoteAddress ?? '127.0.0.1');
+        subscribeDurably(m, call.subscribe, streamId, stream, req.socket.remoteAddress ?? '127.0.0.1');
         return;
       }
       const agentId = call.agent_id.value;
@@ -65,7 +66,10 @@ export function registerAgentApi(app: FastifyInstance, m: Master): void {
       }
       if (call.type === 'UPDATE') agentStatusUpdate(m, agentId, call.update.framework_id.value, call.update.status);
       else if (call.type === 'PONG') pong(m, agentId);
-      else unregisterAgent(m, agentId);
+      else {
+        unregisterAgent(m, agentId);
+        await m.registrar?.sync([agentId]);
+      }
       return reply.code(202).send();
     },
   });

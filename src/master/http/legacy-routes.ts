@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../../http/http-error.js';
 import { queryOf, route } from '../../http/server.js';
 import { removeFramework } from '../core/frameworks.js';
+import { leaderBase } from '../ha/leader-gate.js';
 import type { Master } from '../master.js';
 import { renderMetrics } from '../metrics.js';
 import * as legacy from './legacy/index.js';
@@ -57,8 +58,13 @@ export function registerLegacyRoutes(app: FastifyInstance, m: Master): void {
     GET: (req, reply) => sendJson(req, reply, Object.entries(m.weights).map(([role, weight]) => ({ role, weight }))),
   });
   route(app, aliases('health'), { GET: (_req, reply) => reply.code(200).send() });
+  // The leader's base URL (never the path, which would loop), or 503 while no master leads.
   route(app, aliases('redirect'), {
-    GET: (_req, reply) => reply.code(307).header('Location', `//${m.info.hostname}:${m.info.port}`).send(),
+    GET: (_req, reply) => {
+      const base = leaderBase(m);
+      if (!base) return reply.code(503).type('text/plain; charset=utf-8').send('No leader elected');
+      return reply.code(307).header('Location', base).send();
+    },
   });
   route(app, ['/version', '/version.json'], { GET: (req, reply) => sendJson(req, reply, versionInfo()) });
   route(app, ['/metrics/snapshot', '/metrics/snapshot.json'], {

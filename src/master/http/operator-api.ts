@@ -75,7 +75,7 @@ export function registerOperatorApi(app: FastifyInstance, m: Master): void {
   });
 }
 
-function updateWeights(m: Master, body: Json, reply: import('fastify').FastifyReply): unknown {
+async function updateWeights(m: Master, body: Json, reply: import('fastify').FastifyReply): Promise<unknown> {
   const infos = (body.update_weights as Json | undefined)?.weight_infos;
   if (!Array.isArray(infos)) throw new HttpError(400, "Failed to validate master::Call: Expecting 'update_weights.weight_infos'");
   const next: Record<string, number> = { ...m.weights };
@@ -87,5 +87,9 @@ function updateWeights(m: Master, body: Json, reply: import('fastify').FastifyRe
   }
   m.weights = next;
   m.allocator.setWeights(next);
+  // With a durable registry the new weights are stored before the call is acknowledged.
+  await m.registrar?.sync([]).catch(() => {
+    throw new HttpError(503, 'Failed to update weights: the registry could not be written');
+  });
   return reply.code(200).send();
 }

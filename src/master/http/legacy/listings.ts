@@ -6,7 +6,7 @@
 import type { MasterView } from '../../model.js';
 import { renderFramework } from './framework.js';
 import { buildLedger } from './accounting.js';
-import { renderSlave } from './slave.js';
+import { renderSlave, slaveInfo } from './slave.js';
 
 export interface FrameworksQuery {
   /** `?framework_id=`: only this framework, live or completed. */
@@ -27,13 +27,13 @@ export function renderFrameworks(view: MasterView, query: FrameworksQuery = {}):
   };
 }
 
-/** `recovered_slaves` stays empty: tsmesos has no registry-recovered agents awaiting re-registration. */
+/** `recovered_slaves`: agents read from the registry after a failover that have not re-registered yet. */
 export function renderSlaves(view: MasterView, query: SlavesQuery = {}): Record<string, unknown> {
   const wanted = (id: string): boolean => query.slaveId === undefined || query.slaveId === id;
   const ledger = buildLedger(view);
   return {
     slaves: [...view.agents.values()].filter((a) => wanted(a.id)).map((a) => renderSlave(a, view, ledger)),
-    recovered_slaves: [],
+    recovered_slaves: [...(view.recoveredAgents?.values() ?? [])].filter((a) => wanted(a.id)).map(slaveInfo),
   };
 }
 

@@ -3,7 +3,7 @@
  * `json(SlaveInfo)` in `src/common/http.cpp`), as served in `/master/state`, `/master/slaves` and,
  * with task counts added, `/master/state-summary`. Legacy naming says "slave" throughout.
  */
-import type { AgentRecord, MasterView, UnreachableAgent } from '../../model.js';
+import type { AgentRecord, MasterView, RecoveredAgent, UnreachableAgent } from '../../model.js';
 import { agentOffered, agentUsed, buildLedger, reservedByRole, type Ledger } from './accounting.js';
 import { flattenAttributes } from './labels.js';
 
@@ -11,7 +11,7 @@ import { flattenAttributes } from './labels.js';
 const DEFAULT_AGENT_PORT = 5051;
 
 /** `json(SlaveInfo)`: the identity part, also the whole of a `recovered_slaves[]` entry. */
-export function slaveInfo(agent: AgentRecord | UnreachableAgent): Record<string, unknown> {
+export function slaveInfo(agent: AgentRecord | UnreachableAgent | RecoveredAgent): Record<string, unknown> {
   const out: Record<string, unknown> = {
     id: agent.id,
     hostname: agent.info.hostname,

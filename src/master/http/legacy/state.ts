@@ -7,7 +7,7 @@ import type { MasterView } from '../../model.js';
 import { versionInfo } from '../version-info.js';
 import { renderFramework } from './framework.js';
 import { buildLedger } from './accounting.js';
-import { renderSlave } from './slave.js';
+import { renderSlave, slaveInfo } from './slave.js';
 
 /** The master pid as legacy JSON prints it: `master@ip:port`. */
 export function masterPid(view: MasterView): string {
@@ -40,7 +40,7 @@ export function renderState(view: MasterView): Record<string, unknown> {
   out.flags = { ...view.flags };
   const ledger = buildLedger(view);
   out.slaves = agents.map((a) => renderSlave(a, view, ledger));
-  out.recovered_slaves = [];
+  out.recovered_slaves = [...(view.recoveredAgents?.values() ?? [])].map(slaveInfo);
   out.frameworks = [...view.frameworks.values()].map((f) => renderFramework(f, view));
   out.completed_frameworks = view.completedFrameworks.map((f) => renderFramework(f, view));
   out.orphan_tasks = [];

@@ -16,8 +16,8 @@ export function agentsBody(view: MasterView): Record<string, unknown> {
   const ledger = buildLedger(view);
   return {
     agents: [...view.agents.values()].map((a) => v1Agent(a, view, ledger)),
-    // Agents known from a registry recovery but not yet re-registered; tsmesos has none.
-    recovered_agents: [],
+    // Agents known from a registry recovery but not yet re-registered (AgentInfo only).
+    recovered_agents: [...(view.recoveredAgents?.values() ?? [])].map((a) => a.info),
   };
 }
 
