@@ -21,7 +21,7 @@ __tsmesos_options() {
     'agent') REPLY='--config --help -h' ;;
     'agent help') REPLY='--config' ;;
     'agent list') REPLY='--config --help -h --json --master' ;;
-    'agent run') REPLY='--attributes --cgroups_enable_cfs --config --containerizers --default_role --executor_registration_timeout --executor_shutdown_grace_period --help -h --hostname --ip --isolation --log_dir --master --port --quiet --recover --registration_backoff_factor --resources --strict --switch_user --work_dir' ;;
+    'agent run') REPLY='--attributes --cgroups_enable_cfs --config --containerizers --default_role --docker --docker_kill_orphans --docker_socket --docker_stop_timeout --executor_registration_timeout --executor_shutdown_grace_period --help -h --hostname --ip --isolation --log_dir --master --port --quiet --recover --registration_backoff_factor --resources --strict --switch_user --work_dir' ;;
     'completion') REPLY='--config --help -h' ;;
     'framework') REPLY='--config --help -h' ;;
     'framework help') REPLY='--config' ;;
@@ -50,7 +50,7 @@ __tsmesos_value_options() {
     'agent') REPLY='--config' ;;
     'agent help') REPLY='--config' ;;
     'agent list') REPLY='--config --master' ;;
-    'agent run') REPLY='--attributes --config --containerizers --default_role --executor_registration_timeout --executor_shutdown_grace_period --hostname --ip --isolation --log_dir --master --port --recover --registration_backoff_factor --resources --work_dir' ;;
+    'agent run') REPLY='--attributes --config --containerizers --default_role --docker --docker_socket --docker_stop_timeout --executor_registration_timeout --executor_shutdown_grace_period --hostname --ip --isolation --log_dir --master --port --recover --registration_backoff_factor --resources --work_dir' ;;
     'completion') REPLY='--config' ;;
     'framework') REPLY='--config' ;;
     'framework help') REPLY='--config' ;;
@@ -82,6 +82,8 @@ __tsmesos_values() {
     'agent list|--config') REPLY='@files' ;;
     'agent run|--cgroups_enable_cfs') REPLY='true false' ;;
     'agent run|--config') REPLY='@files' ;;
+    'agent run|--docker_kill_orphans') REPLY='true false' ;;
+    'agent run|--docker_socket') REPLY='@files' ;;
     'agent run|--log_dir') REPLY='@dirs' ;;
     'agent run|--quiet') REPLY='true false' ;;
     'agent run|--recover') REPLY='reconnect cleanup' ;;
