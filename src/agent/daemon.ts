@@ -14,6 +14,8 @@ import { detectResources } from './detect-resources.js';
 import { handleEvent } from './events.js';
 import { registerAgentHttp } from './http/index.js';
 import { forgetAgent, recoverAgent } from './recovery.js';
+import { LeaderDetector } from '../zk/detector.js';
+import { isZkUrl, parseZkUrl, type ZkUrl, ZkUrlError } from '../zk/zk-url.js';
 
 export interface RunningAgent {
   agent: Agent;
@@ -24,10 +26,20 @@ export interface RunningAgent {
   close(): Promise<void>;
 }
 
-/** `host:port` or `http://host:port` → base URL; ZooKeeper URLs arrive with the ZooKeeper issue. */
+/** `--master=zk://…/mesos` (or `file://` holding one): the ZooKeeper group to find the leader in. */
+export function masterZkOf(master: string | undefined): ZkUrl | undefined {
+  if (!master || !isZkUrl(master)) return undefined;
+  try {
+    return parseZkUrl(master);
+  } catch (e) {
+    if (e instanceof ZkUrlError) throw new UserError(`--master: ${e.message}`, 'e.g. --master=zk://10.0.0.1:2181,10.0.0.2:2181/mesos');
+    throw e;
+  }
+}
+
+/** `host:port` or `http://host:port` → base URL (ZooKeeper URLs go through `masterZkOf`). */
 export function masterUrlOf(master: string | undefined): string {
   if (!master) throw new UserError('--master is required', 'e.g. tsmesos agent --master=127.0.0.1:5050 --work_dir=/var/lib/mesos');
-  if (master.startsWith('zk://')) throw new UserError('--master=zk://… needs ZooKeeper support, which is not available yet', 'pass --master=HOST:PORT of the leading master');
   const url = /^https?:\/\//.test(master) ? master : `http://${master}`;
   try {
     const u = new URL(url);
@@ -37,8 +49,28 @@ export function masterUrlOf(master: string | undefined): string {
   }
 }
 
+/**
+ * Follows the leader through a ZooKeeper detector (upstream agents take `--master=zk://…` the
+ * same way): the link asks it at each (re)connect and moves when a new leader is detected.
+ */
+function followLeader(agent: Agent, zk: ZkUrl, log: Logger): LeaderDetector {
+  const detector = new LeaderDetector(zk, { sessionTimeoutMs: 10_000, onWarning: (message) => log.warn({ zk: zk.display }, message) });
+  agent.link.follow({
+    current: async () => (await detector.next()).url!,
+    onChange: (fn) =>
+      detector.on('leader', (leader) => {
+        log.info({ leader: leader?.url ?? null }, leader?.url ? 'detected a new leading master' : 'no leading master is known');
+        if (!leader?.url) return;
+        agent.config.masterUrl = leader.url;
+        fn(leader.url);
+      }),
+  });
+  return detector.start();
+}
+
 export async function startAgent(flags: Flags, log: Logger): Promise<RunningAgent> {
-  const masterUrl = masterUrlOf(flags.str('master'));
+  const zk = masterZkOf(flags.str('master'));
+  const masterUrl = zk ? zk.display : masterUrlOf(flags.str('master'));
   const workDirFlag = flags.str('work_dir');
   if (!workDirFlag) throw new UserError('--work_dir is required', 'e.g. --work_dir=/var/lib/mesos (sandboxes and checkpoints live there)');
   const workDir = resolve(workDirFlag);
@@ -89,11 +121,13 @@ export async function startAgent(flags: Flags, log: Logger): Promise<RunningAgen
   const mode = flags.str('recover') === 'cleanup' ? 'cleanup' : 'reconnect';
   const result = await recoverAgent(agent, mode);
   let cleanedUp = false;
+  let detector: LeaderDetector | undefined;
   if (mode === 'cleanup' && result.agentId) {
     await Promise.all(agent.liveTasks().map((t) => agent.containerizerNamed(agent.frameworks.get(t.frameworkId)!.executors.get(t.executorId)!.containerizer)?.wait(agent.containerOf.get(`${t.frameworkId}/${t.taskId}`)!).catch(() => undefined)));
     forgetAgent(workDir);
     cleanedUp = true;
   } else {
+    detector = zk ? followLeader(agent, zk, log) : undefined;
     agent.start();
   }
   const url = `http://${ip}:${agent.config.port}`;
@@ -104,6 +138,7 @@ export async function startAgent(flags: Flags, log: Logger): Promise<RunningAgen
     cleanedUp,
     async close() {
       await agent.stop();
+      await detector?.stop();
       await app.close();
     },
   };

@@ -2,7 +2,7 @@
 import type { FlagSpec } from '../cli/flags/flag-spec.js';
 
 export const AGENT_FLAGS: FlagSpec[] = [
-  { name: 'master', type: 'string', help: 'the master: host:port (zk://… once ZooKeeper support lands)' },
+  { name: 'master', type: 'string', help: 'the master: host:port, or zk://host:2181[,host:2181]/mesos to follow the elected leader' },
   { name: 'ip', type: 'string', default: '127.0.0.1', help: 'IP address to listen on' },
   { name: 'port', type: 'int', default: '5051', help: 'port to listen on (0 picks a free one)' },
   { name: 'hostname', type: 'string', help: 'hostname the agent advertises (default: the --ip)' },

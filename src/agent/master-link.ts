@@ -2,6 +2,9 @@
  * The agent's connection to the master (mesos-api.md §4 "Registration with the master"): SUBSCRIBE
  * over a streaming call, re-subscribe with the same agent id after any break (random backoff in
  * [0, 1 s] doubling up to 1 min, as upstream), answer PINGs with PONG, and post UPDATEs.
+ * With `--master=zk://…` the link follows a leader source (a ZooKeeper detector): each (re)connect,
+ * including after a stream break or a standby's 307, asks it for the current leader, and a newly
+ * detected leader is subscribed to at once, after upstream's random delay in [0, backoff factor].
  */
 import { type RecordIOCall, openRecordIOCall, postJson } from '../lib/recordio-call.js';
 import type { Logger } from '../lib/logger.js';
@@ -22,15 +25,47 @@ export interface MasterLinkOptions {
   maxBackoffMs?: number;
 }
 
+/** Where the leading master is, for links that follow elections (`follow`). */
+export interface MasterSource {
+  /** The leader's `http://host:port`, waiting until one is known. */
+  current(): Promise<string>;
+  /** Registers `fn` to be called with the new leader's URL whenever it changes. */
+  onChange(fn: (url: string) => void): void;
+}
+
 export class MasterLink {
   agentId?: string;
+  /** The master URL in use (the detected leader's when following a source). */
+  masterUrl: string;
+  private source?: MasterSource;
+  /** Bumped by every reconnect decision so a late leader lookup can not start a stale call. */
+  private generation = 0;
   private streamId?: string;
   private call?: RecordIOCall;
   private stopped = false;
   private attempt = 0;
   private retryTimer?: NodeJS.Timeout;
 
-  constructor(private readonly opts: MasterLinkOptions) {}
+  constructor(private readonly opts: MasterLinkOptions) {
+    this.masterUrl = opts.masterUrl;
+  }
+
+  /** Follows `source` instead of the fixed `masterUrl` (call before `start`). */
+  follow(source: MasterSource): void {
+    this.source = source;
+    source.onChange((url) => {
+      if (this.stopped || (url === this.masterUrl && this.call)) return;
+      // A new leader: drop any old stream quietly and subscribe soon (random [0, factor], as upstream).
+      const old = this.call;
+      this.generation++;
+      this.call = undefined;
+      this.streamId = undefined;
+      old?.close();
+      clearTimeout(this.retryTimer);
+      this.attempt = 0;
+      this.scheduleReconnect();
+    });
+  }
 
   get connected(): boolean {
     return this.streamId !== undefined;
@@ -43,9 +78,25 @@ export class MasterLink {
 
   private connect(): void {
     if (this.stopped) return;
+    const generation = ++this.generation;
+    if (!this.source) return this.open();
+    this.source.current().then(
+      (url) => {
+        if (this.stopped || generation !== this.generation) return;
+        this.masterUrl = url;
+        this.open();
+      },
+      (err: Error) => {
+        this.opts.log.warn({ err: err.message }, 'can not detect the leading master');
+        this.scheduleReconnect();
+      },
+    );
+  }
+
+  private open(): void {
     const payload = this.opts.subscribePayload();
     if (this.agentId) payload.agent_info = { ...payload.agent_info, id: { value: this.agentId } };
-    const call = openRecordIOCall(`${this.opts.masterUrl}${AGENT_API_PATH}`, { type: 'SUBSCRIBE', subscribe: payload }, (rec) => this.onRecord(rec as AgentEvent));
+    const call = openRecordIOCall(`${this.masterUrl}${AGENT_API_PATH}`, { type: 'SUBSCRIBE', subscribe: payload }, (rec) => this.onRecord(rec as AgentEvent));
     this.call = call;
     call.started
       .then((r) => {
@@ -62,6 +113,7 @@ export class MasterLink {
 
   private scheduleReconnect(): void {
     if (this.stopped) return;
+    clearTimeout(this.retryTimer);
     const factor = this.opts.backoffFactorMs ?? 1000;
     const cap = this.opts.maxBackoffMs ?? 60_000;
     const delay = Math.random() * Math.min(cap, factor * 2 ** this.attempt++);
@@ -84,7 +136,7 @@ export class MasterLink {
   async post(call: AgentCall): Promise<boolean> {
     if (!this.streamId) return false;
     try {
-      const r = await postJson(`${this.opts.masterUrl}${AGENT_API_PATH}`, call, { 'Mesos-Stream-Id': this.streamId });
+      const r = await postJson(`${this.masterUrl}${AGENT_API_PATH}`, call, { 'Mesos-Stream-Id': this.streamId });
       return r.status === 202;
     } catch {
       return false;
