@@ -52,15 +52,18 @@ describe('resolveMasterAddress precedence', () => {
     expect(resolveMasterAddress(undefined, ctxWith(cfg, { MESOS_MASTER: ' ' })).kind).toBe('config');
   });
 
-  it('says ZooKeeper lookup is not available yet for [master.zookeeper] and zk:// addresses', () => {
-    const zk = '[master.zookeeper]\naddresses = ["10.0.0.9:2181"]\npath = "/mesos"\n';
-    expect(() => resolveMasterAddress(undefined, ctxWith(zk))).toThrow(/ZooKeeper leader lookup is not available yet/);
-    expect(() => resolveMasterAddress(undefined, ctxWith(undefined, { MESOS_MASTER: 'zk://h:2181/mesos' }))).toThrow(
-      /ZooKeeper leader lookup is not available yet/,
-    );
-    expect(() => resolveMasterAddress('zk://h:2181/mesos', ctxWith(undefined))).toThrow(
-      expect.objectContaining({ hint: expect.stringContaining('--master=HOST:PORT') }),
-    );
+  it('takes ZooKeeper from zk:// (flag, env) and from [master.zookeeper], checking the table', () => {
+    const zk = '[master.zookeeper]\naddresses = ["10.0.0.9:2181", "10.0.0.10:2181"]\npath = "/mesos"\n';
+    expect(resolveMasterAddress(undefined, ctxWith(`[master]\n${zk}`))).toMatchObject({
+      kind: 'config',
+      zk: { servers: '10.0.0.9:2181,10.0.0.10:2181', path: '/mesos' },
+    });
+    expect(resolveMasterAddress(undefined, ctxWith(undefined, { MESOS_MASTER: 'zk://h:2181/mesos' }))).toMatchObject({ kind: 'env', url: 'zk://h:2181/mesos' });
+    expect(resolveMasterAddress('zk://u:p@h/mesos', ctxWith(undefined)).zk).toMatchObject({ digest: 'u:p', servers: 'h:2181' });
+    expect(() => resolveMasterAddress('zk://h:2181,/mesos', ctxWith(undefined))).toThrow(UsageError);
+    expect(() => resolveMasterAddress(undefined, ctxWith('[master]\naddress = "h:5050"\n[master.zookeeper]\naddresses = ["h:2181"]\npath = "/m"\n'))).toThrow(/not both/);
+    expect(() => resolveMasterAddress(undefined, ctxWith('[master.zookeeper]\naddresses = []\npath = "/m"\n'))).toThrow(/non-empty list/);
+    expect(() => resolveMasterAddress(undefined, ctxWith('[master.zookeeper]\naddresses = ["h:2181"]\npath = "mesos"\n'))).toThrow(/must start with/);
   });
 
   it('rejects a non-string config address', () => {

@@ -3,7 +3,9 @@
  * `/master/state-summary`, `/master/frameworks`, `/master/slaves`, `/master/tasks`, the form-encoded
  * `POST /master/teardown`, `/metrics/snapshot`, and operator API calls on `POST /api/v1`
  * (mesos-api.md §1, §3). Used by the CLI, the TUI and tests, so it never imports server code.
- * A standby master's 307 to the leader is followed transparently (see http-request.ts).
+ * A standby master's 307 to the leader is followed transparently (see http-request.ts). With
+ * `locate` (a ZooKeeper leader lookup, supplied by the CLI so this layer stays server-free) the
+ * leader's address is found before the first request.
  */
 import { type RequestOptions, request, requestJson } from './http-request.js';
 import type {
@@ -23,6 +25,11 @@ export interface MasterClientOptions {
   headers?: Record<string, string>;
   /** What to tell the operator when the master can not be reached. */
   unreachableHint?: string;
+  /**
+   * Finds the leading master's `http://host:port` once, before the first request (e.g. through
+   * ZooKeeper); should reject with a `ClientError` saying what went wrong.
+   */
+  locate?: () => Promise<string>;
 }
 
 export interface TasksQuery {
@@ -44,8 +51,9 @@ export const DEFAULT_UNREACHABLE_HINT =
   'is `tsmesos master` running there? pass --master=HOST:PORT or set MESOS_MASTER';
 
 export class MasterClient {
-  /** `http://host:port`, no trailing slash. */
-  readonly baseUrl: string;
+  /** `http://host:port`, no trailing slash (until `locate` has run: whatever it was built with). */
+  baseUrl: string;
+  private located?: Promise<string>;
 
   constructor(
     baseUrl: string,
@@ -83,7 +91,7 @@ export class MasterClient {
    * same id. Upstream takes a form body, not JSON; a 400 means the id is unknown or missing.
    */
   async teardown(frameworkId: string): Promise<void> {
-    await request(this.url('/master/teardown'), {
+    await request(await this.url('/master/teardown'), {
       ...this.base(),
       method: 'POST',
       body: new URLSearchParams({ frameworkId }).toString(),
@@ -92,8 +100,8 @@ export class MasterClient {
   }
 
   /** One operator API v1 call; mutating calls answer 200/202 with no body, giving `undefined`. */
-  call<T = unknown>(body: OperatorCall): Promise<T | undefined> {
-    return requestJson<T | undefined>(this.url('/api/v1'), {
+  async call<T = unknown>(body: OperatorCall): Promise<T | undefined> {
+    return requestJson<T | undefined>(await this.url('/api/v1'), {
       ...this.base(),
       method: 'POST',
       body: JSON.stringify(body),
@@ -101,11 +109,15 @@ export class MasterClient {
     });
   }
 
-  private get<T>(path: string, query: object = {}): Promise<T> {
-    return requestJson<T>(this.url(path, query), this.base());
+  private async get<T>(path: string, query: object = {}): Promise<T> {
+    return requestJson<T>(await this.url(path, query), this.base());
   }
 
-  private url(path: string, query: object = {}): string {
+  private async url(path: string, query: object = {}): Promise<string> {
+    if (this.opts.locate) {
+      this.located ??= this.opts.locate().then((u) => (this.baseUrl = u.replace(/\/+$/, '')));
+      await this.located;
+    }
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, String(v));
     const qs = params.toString();

@@ -54,15 +54,16 @@ describe('master address resolution', () => {
     expect(ok.exitCode).toBe(0);
   });
 
-  it('says ZooKeeper lookup is not available yet, for [master.zookeeper] and zk://', async () => {
-    const path = config('zk.toml', '[master.zookeeper]\naddresses = ["127.0.0.1:2181"]\npath = "/mesos"\n');
-    const fromConfig = await runCli(['ps'], { TSMESOS_CONFIG: path });
+  it('[master.zookeeper] and zk:// are looked up in ZooKeeper, with clear errors', async () => {
+    const badPath = config('zk-bad.toml', '[master.zookeeper]\naddresses = ["127.0.0.1:2181"]\npath = "/"\n');
+    const fromConfig = await runCli(['ps'], { TSMESOS_CONFIG: badPath });
     expect(fromConfig.exitCode).toBe(1);
-    expect(fromConfig.stderr).toContain('ZooKeeper leader lookup is not available yet');
-    expect(fromConfig.stderr).toContain('--master=HOST:PORT');
-    const fromEnv = await runCli(['agent', 'list'], { MESOS_MASTER: 'zk://127.0.0.1:2181/mesos' });
+    expect(fromConfig.stderr).toContain("path must start with '/' and not be '/'");
+    const dead = await deadPort();
+    const fromEnv = await runCli(['agent', 'list'], { MESOS_MASTER: `zk://127.0.0.1:${dead}/mesos` });
     expect(fromEnv.exitCode).toBe(1);
-    expect(fromEnv.stderr).toContain('ZooKeeper leader lookup is not available yet');
+    expect(fromEnv.stderr).toContain(`no ZooKeeper server of zk://127.0.0.1:${dead}/mesos answered`);
+    expect(fromEnv.stderr).toContain('is ZooKeeper running there (the address came from MESOS_MASTER)?');
   });
 
   it('a broken config file is reported with file and line', async () => {
