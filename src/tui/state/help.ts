@@ -1,0 +1,31 @@
+/**
+ * The keys the help bar lists: exactly the ones `keys.ts` acts on in the current mode and view,
+ * most useful first (the bar is cut at the screen edge on an 80-column terminal).
+ */
+import type { KeyHelp } from '../components/HelpBar.js';
+import type { UiState } from './ui.js';
+
+export function helpKeys(ui: UiState): KeyHelp[] {
+  if (ui.confirm) return [{ key: 'y', label: 'tear down' }, { key: 'n/Esc', label: 'cancel' }];
+  if (ui.pane) {
+    return [
+      { key: 'Esc/q', label: 'close' },
+      { key: '↑↓ PgUp/PgDn', label: 'scroll' },
+      { key: 'End/f', label: 'follow' },
+      { key: 's', label: ui.pane.file === 'stdout' ? 'stderr' : 'stdout' },
+      { key: 'Home', label: 'top' },
+    ];
+  }
+  if (ui.filtering) return [{ key: 'type', label: 'filter' }, { key: 'Enter', label: 'keep' }, { key: 'Esc', label: 'clear' }, { key: '↑↓', label: 'select' }];
+  const byView: Record<string, KeyHelp[]> = {
+    frameworks: [{ key: 'x', label: 'tear down' }],
+    tasks: [{ key: '/', label: 'filter' }, { key: 'Enter/o', label: 'stdout' }, { key: 'e', label: 'stderr' }],
+  };
+  return [
+    { key: 'q', label: 'quit' },
+    ...(byView[ui.view] ?? []),
+    { key: '1-6/Tab', label: 'views' },
+    { key: '↑↓', label: 'select' },
+    { key: 'PgUp/PgDn', label: 'page' },
+  ];
+}
