@@ -82,7 +82,9 @@ export class DockerContainerizer implements Containerizer {
     } catch (e) {
       this.entries.delete(id);
       entry.launched.reject(e as Error);
-      entry.done.reject(e as Error);
+      // Waiters hear of it only after the launch's own rejection has been handled, so the agent
+      // reports a failed launch (REASON_CONTAINER_LAUNCH_FAILED), not a lost container.
+      setImmediate(() => entry.done.reject(e as Error));
       throw e;
     }
   }
