@@ -10,6 +10,7 @@ import { registerMaster } from './master.js';
 import { registerPs } from './ps.js';
 import { registerTask } from './task.js';
 import { registerTeardown } from './teardown.js';
+import { registerTop } from './top.js';
 import { registerZookeeperLite } from './zookeeper-lite.js';
 
 export function registerCommands(program: Command, ctx: CliContext): void {
@@ -18,6 +19,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerPs(program, ctx);
   registerTask(program, ctx);
   registerTeardown(program, ctx);
+  registerTop(program, ctx);
   registerFramework(program, ctx);
   registerAgentList(program, ctx);
   registerAgent(program, ctx);
