@@ -29,7 +29,7 @@ __tsmesos_options() {
     'framework list') REPLY='--all -a --config --help -h --json --master' ;;
     'help') REPLY='--config' ;;
     'local') REPLY='--agent_port --config --help -h --ip --isolation --master_port --resources --verbose --work_dir' ;;
-    'master') REPLY='--agent_ping_timeout --allocation_interval --cluster --config --help -h --hostname --ip --log_dir --max_agent_ping_timeouts --max_completed_frameworks --max_completed_tasks_per_framework --max_unreachable_tasks_per_framework --offer_timeout --port --quiet --registry --roles --weights --work_dir' ;;
+    'master') REPLY='--agent_ping_timeout --agent_reregister_timeout --allocation_interval --cluster --config --help -h --hostname --ip --log_dir --max_agent_ping_timeouts --max_completed_frameworks --max_completed_tasks_per_framework --max_unreachable_tasks_per_framework --offer_timeout --port --quiet --quorum --registry --roles --weights --work_dir --zk --zk_session_timeout' ;;
     'ps') REPLY='--all -a --config --help -h --json --master' ;;
     'task') REPLY='--config --help -h' ;;
     'task cat') REPLY='--config --framework --help -h --master' ;;
@@ -58,7 +58,7 @@ __tsmesos_value_options() {
     'framework list') REPLY='--config --master' ;;
     'help') REPLY='--config' ;;
     'local') REPLY='--agent_port --config --ip --isolation --master_port --resources --work_dir' ;;
-    'master') REPLY='--agent_ping_timeout --allocation_interval --cluster --config --hostname --ip --log_dir --max_agent_ping_timeouts --max_completed_frameworks --max_completed_tasks_per_framework --max_unreachable_tasks_per_framework --offer_timeout --port --registry --roles --weights --work_dir' ;;
+    'master') REPLY='--agent_ping_timeout --agent_reregister_timeout --allocation_interval --cluster --config --hostname --ip --log_dir --max_agent_ping_timeouts --max_completed_frameworks --max_completed_tasks_per_framework --max_unreachable_tasks_per_framework --offer_timeout --port --quorum --registry --roles --weights --work_dir --zk --zk_session_timeout' ;;
     'ps') REPLY='--config --master' ;;
     'task') REPLY='--config' ;;
     'task cat') REPLY='--config --framework --master' ;;
@@ -104,7 +104,7 @@ __tsmesos_values() {
     'master|--config') REPLY='@files' ;;
     'master|--log_dir') REPLY='@dirs' ;;
     'master|--quiet') REPLY='true false' ;;
-    'master|--registry') REPLY='in_memory' ;;
+    'master|--registry') REPLY='in_memory replicated_log' ;;
     'master|--work_dir') REPLY='@dirs' ;;
     'ps|--config') REPLY='@files' ;;
     'task|--config') REPLY='@files' ;;

@@ -34,7 +34,7 @@ complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subco
 complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from list' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
 complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from list' -s h -l help -d 'display help for command'
 complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from list' -l json -d 'print the rows as a JSON array'
-complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from list' -l master -x -d 'master HOST:PORT (else env MESOS_MASTER, else config [master] address, else 127.0.0.1:5050)'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from list' -l master -x -d 'master HOST:PORT or zk://HOST:2181/mesos (else env MESOS_MASTER, else config [master] address or [master.zookeeper], else 127.0.0.1:5050)'
 
 # tsmesos agent run
 complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l attributes -x -d 'e.g. "rack:r1;zone:2"; env MESOS_ATTRIBUTES'
@@ -53,7 +53,7 @@ complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subco
 complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l ip -x -d 'IP address to listen on (default: 127.0.0.1); env MESOS_IP'
 complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l isolation -x -d 'posix/cpu,posix/mem or cgroups/cpu,cgroups/mem (default: posix/cpu,posix/mem); env MESOS_ISOLATION'
 complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l log_dir -x -a '(__fish_complete_directories)' -d 'write logs to this directory instead of stderr; env MESOS_LOG_DIR'
-complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l master -x -d 'the master: host:port (zk://… once ZooKeeper support lands); env MESOS_MASTER'
+complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l master -x -d 'the master: host:port, or zk://host:2181[,host:2181]/mesos to follow the elected leader; env MESOS_MASTER'
 complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l port -x -d 'port to listen on (0 picks a free one) (default: 5051); env MESOS_PORT'
 complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l quiet -d 'log warnings and errors only (default: false); env MESOS_QUIET'
 complete -c tsmesos -n '__fish_seen_subcommand_from agent; and __fish_seen_subcommand_from run' -l recover -x -a 'reconnect cleanup' -d 'after a restart: reconnect to running tasks, or kill them (default: reconnect); env MESOS_RECOVER'
@@ -82,14 +82,14 @@ complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_s
 # tsmesos framework inspect
 complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_subcommand_from inspect' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
 complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_subcommand_from inspect' -s h -l help -d 'display help for command'
-complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_subcommand_from inspect' -l master -x -d 'master HOST:PORT (else env MESOS_MASTER, else config [master] address, else 127.0.0.1:5050)'
+complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_subcommand_from inspect' -l master -x -d 'master HOST:PORT or zk://HOST:2181/mesos (else env MESOS_MASTER, else config [master] address or [master.zookeeper], else 127.0.0.1:5050)'
 
 # tsmesos framework list
 complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_subcommand_from list' -s a -l all -d 'also list completed (torn down or removed) frameworks'
 complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_subcommand_from list' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
 complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_subcommand_from list' -s h -l help -d 'display help for command'
 complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_subcommand_from list' -l json -d 'print the rows as a JSON array'
-complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_subcommand_from list' -l master -x -d 'master HOST:PORT (else env MESOS_MASTER, else config [master] address, else 127.0.0.1:5050)'
+complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_subcommand_from list' -l master -x -d 'master HOST:PORT or zk://HOST:2181/mesos (else env MESOS_MASTER, else config [master] address or [master.zookeeper], else 127.0.0.1:5050)'
 
 # tsmesos help
 complete -c tsmesos -n '__fish_seen_subcommand_from help' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
@@ -108,6 +108,7 @@ complete -c tsmesos -n '__fish_seen_subcommand_from local' -l work_dir -x -a '(_
 
 # tsmesos master
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -l agent_ping_timeout -x -d 'time to wait for an agent pong (default: 15secs); env MESOS_AGENT_PING_TIMEOUT'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l agent_reregister_timeout -x -d 'after a failover, agents that do not re-register within this become unreachable (default: 10mins); env MESOS_AGENT_REREGISTER_TIMEOUT'
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -l allocation_interval -x -d 'time between batch allocations (default: 1secs); env MESOS_ALLOCATION_INTERVAL'
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -l cluster -x -d 'human-readable cluster name shown in state; env MESOS_CLUSTER'
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
@@ -122,17 +123,20 @@ complete -c tsmesos -n '__fish_seen_subcommand_from master' -l max_unreachable_t
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -l offer_timeout -x -d 'rescind offers held longer than this (no default: never); env MESOS_OFFER_TIMEOUT'
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -l port -x -d 'port to listen on (0 picks a free one) (default: 5050); env MESOS_PORT'
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -l quiet -d 'log warnings and errors only (default: false); env MESOS_QUIET'
-complete -c tsmesos -n '__fish_seen_subcommand_from master' -l registry -x -a 'in_memory' -d 'registry persistence strategy (replicated_log arrives with ZooKeeper support) (default: in_memory); env MESOS_REGISTRY'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l quorum -x -d 'masters in a majority; required with --zk and --registry=replicated_log; env MESOS_QUORUM'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l registry -x -a 'in_memory replicated_log' -d 'registry persistence: in_memory, or replicated_log (kept in ZooKeeper under the --zk path; needs --zk) (default: in_memory); env MESOS_REGISTRY'
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -l roles -x -d 'comma-separated role whitelist (deprecated upstream; empty = any role); env MESOS_ROLES'
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -l weights -x -d 'role weights, e.g. "dev=1.5,prod=3"; env MESOS_WEIGHTS'
 complete -c tsmesos -n '__fish_seen_subcommand_from master' -l work_dir -x -a '(__fish_complete_directories)' -d 'where the master keeps its registry and files; env MESOS_WORK_DIR'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l zk -x -d 'ZooKeeper URL for leader election: zk://host1:port1,host2:port2/path, zk://user:pass@host:port/path or file:///path; env MESOS_ZK'
+complete -c tsmesos -n '__fish_seen_subcommand_from master' -l zk_session_timeout -x -d 'ZooKeeper session timeout (default: 10secs); env MESOS_ZK_SESSION_TIMEOUT'
 
 # tsmesos ps
 complete -c tsmesos -n '__fish_seen_subcommand_from ps' -s a -l all -d 'also list completed and unreachable tasks'
 complete -c tsmesos -n '__fish_seen_subcommand_from ps' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
 complete -c tsmesos -n '__fish_seen_subcommand_from ps' -s h -l help -d 'display help for command'
 complete -c tsmesos -n '__fish_seen_subcommand_from ps' -l json -d 'print the rows as a JSON array (raw numbers, never truncated)'
-complete -c tsmesos -n '__fish_seen_subcommand_from ps' -l master -x -d 'master HOST:PORT (else env MESOS_MASTER, else config [master] address, else 127.0.0.1:5050)'
+complete -c tsmesos -n '__fish_seen_subcommand_from ps' -l master -x -d 'master HOST:PORT or zk://HOST:2181/mesos (else env MESOS_MASTER, else config [master] address or [master.zookeeper], else 127.0.0.1:5050)'
 
 # tsmesos task
 complete -c tsmesos -n '__fish_seen_subcommand_from task; and not __fish_seen_subcommand_from cat help list ls tail' -a cat -d 'Print a file from the task\'s sandbox: its stdout unless another file is named'
@@ -147,7 +151,7 @@ complete -c tsmesos -n '__fish_seen_subcommand_from task; and not __fish_seen_su
 complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from cat' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
 complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from cat' -l framework -x -d 'only consider tasks of this framework (id, unique id prefix, or name)'
 complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from cat' -s h -l help -d 'display help for command'
-complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from cat' -l master -x -d 'master HOST:PORT (else env MESOS_MASTER, else config [master] address, else 127.0.0.1:5050)'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from cat' -l master -x -d 'master HOST:PORT or zk://HOST:2181/mesos (else env MESOS_MASTER, else config [master] address or [master.zookeeper], else 127.0.0.1:5050)'
 
 # tsmesos task help
 complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from help' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
@@ -159,14 +163,14 @@ complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcom
 complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from list' -l framework -x -d 'only consider tasks of this framework (id, unique id prefix, or name)'
 complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from list' -s h -l help -d 'display help for command'
 complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from list' -l json -d 'print the rows as a JSON array (never truncated)'
-complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from list' -l master -x -d 'master HOST:PORT (else env MESOS_MASTER, else config [master] address, else 127.0.0.1:5050)'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from list' -l master -x -d 'master HOST:PORT or zk://HOST:2181/mesos (else env MESOS_MASTER, else config [master] address or [master.zookeeper], else 127.0.0.1:5050)'
 
 # tsmesos task ls
 complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from ls' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
 complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from ls' -l framework -x -d 'only consider tasks of this framework (id, unique id prefix, or name)'
 complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from ls' -s h -l help -d 'display help for command'
 complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from ls' -l json -d 'print the entries as a JSON array (sizes in bytes, mtime in epoch seconds)'
-complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from ls' -l master -x -d 'master HOST:PORT (else env MESOS_MASTER, else config [master] address, else 127.0.0.1:5050)'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from ls' -l master -x -d 'master HOST:PORT or zk://HOST:2181/mesos (else env MESOS_MASTER, else config [master] address or [master.zookeeper], else 127.0.0.1:5050)'
 
 # tsmesos task tail
 complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from tail' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
@@ -174,13 +178,13 @@ complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcom
 complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from tail' -l framework -x -d 'only consider tasks of this framework (id, unique id prefix, or name)'
 complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from tail' -s h -l help -d 'display help for command'
 complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from tail' -s n -l lines -x -d 'how many lines to print first'
-complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from tail' -l master -x -d 'master HOST:PORT (else env MESOS_MASTER, else config [master] address, else 127.0.0.1:5050)'
+complete -c tsmesos -n '__fish_seen_subcommand_from task; and __fish_seen_subcommand_from tail' -l master -x -d 'master HOST:PORT or zk://HOST:2181/mesos (else env MESOS_MASTER, else config [master] address or [master.zookeeper], else 127.0.0.1:5050)'
 
 # tsmesos teardown
 complete -c tsmesos -n '__fish_seen_subcommand_from teardown' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
 complete -c tsmesos -n '__fish_seen_subcommand_from teardown' -s h -l help -d 'display help for command'
 complete -c tsmesos -n '__fish_seen_subcommand_from teardown' -l json -d 'print {"framework_id": …, "torn_down": true} instead of a sentence'
-complete -c tsmesos -n '__fish_seen_subcommand_from teardown' -l master -x -d 'master HOST:PORT (else env MESOS_MASTER, else config [master] address, else 127.0.0.1:5050)'
+complete -c tsmesos -n '__fish_seen_subcommand_from teardown' -l master -x -d 'master HOST:PORT or zk://HOST:2181/mesos (else env MESOS_MASTER, else config [master] address or [master.zookeeper], else 127.0.0.1:5050)'
 
 # tsmesos zookeeper-lite
 complete -c tsmesos -n '__fish_seen_subcommand_from zookeeper-lite' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
