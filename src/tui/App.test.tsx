@@ -126,6 +126,6 @@ describe('App', () => {
   it('shows the reconnect reason and countdown while the stream is down', async () => {
     const t = start();
     t.f.status({ state: 'retrying', error: 'can not reach the master at http://m1:5050', hint: 'is it running?', retryInMs: 3000, attempt: 2 });
-    await t.until('✕ can not reach the master at http://m1:5050 (is it running?); retrying in 3s');
+    await t.until('✕ retrying in 3s: can not reach the master at http://m1:5050 (is it running?)');
   });
 });

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TestCluster } from '../helpers/cluster.js';
 import { commandTask } from '../helpers/scheduler.js';
 import { getJson } from '../helpers/http.js';
-import { BIN, REPO, scratchHome } from './cli-harness.js';
+import { BIN, REPO, deadPort, scratchHome } from './cli-harness.js';
 import { Tmux, hasTmux } from './top-tmux.js';
 
 const tmuxMissing = !hasTmux();
@@ -98,4 +98,17 @@ describe.skipIf(tmuxMissing)('tsmesos top in a terminal', () => {
     tmux.keys('Enter');
     await tmux.waitForScreen((x) => x.includes('still-42'), 'a working shell');
   }, 90_000);
+
+  it('waits for a master that is down, connects when it starts, and Ctrl-C restores the terminal', async () => {
+    const port = await deadPort();
+    tmux.start(80, 24, { HOME: scratchHome, HISTFILE: '/dev/null', TSMESOS_CONFIG: '/nonexistent/top-e2e.toml', CI: '0', TERM: 'xterm-256color', PATH: process.env.PATH ?? '' });
+    tmux.type(`node ${BIN} top --master=127.0.0.1:${port} --refresh=100ms; echo "TOP-EXITED $?"`);
+    tmux.keys('Enter');
+    await tmux.waitForScreen((s) => /✕ retrying in \d+s: can not reach the master at http:\/\/127\.0\.0\.1:\d+/.test(s), 'the reconnect status');
+    await cluster.master([`--port=${port}`]);
+    await tmux.waitForScreen((s) => s.includes(`● http://127.0.0.1:${port}`), 'the connection', 20_000);
+    tmux.keys('C-c');
+    await tmux.waitForScreen((s) => s.includes('TOP-EXITED 0'), 'the shell after Ctrl-C');
+    expect(tmux.format('#{alternate_on}')).toBe('0');
+  }, 60_000);
 });

@@ -24,7 +24,8 @@ export function StatusLine({ connection, counts, now, width }: StatusLineProps) 
     return <Text color="yellow" wrap="truncate">{truncate(`○ connecting${connection.url ? ` to ${connection.url}` : ''}…`, width)}</Text>;
   }
   const wait = Math.max(0, Math.ceil((connection.retryAt - now) / 1000));
-  const text = `✕ ${connection.error}${connection.hint ? ` (${connection.hint})` : ''}; retrying in ${wait}s`;
+  // The countdown goes first: on a narrow screen the hint is what gets cut, not "when".
+  const text = `✕ retrying in ${wait}s: ${connection.error}${connection.hint ? ` (${connection.hint})` : ''}`;
   return (
     <Box width={width}>
       <Text color="red" wrap="truncate">

@@ -25,7 +25,7 @@ describe('screen chrome', () => {
     const down = render(
       <StatusLine connection={{ state: 'retrying', error: 'can not reach the master at http://m1:5050', hint: 'is it running?', retryAt: 4_100, since: 0 }} counts={counts} now={1_000} width={100} />,
     );
-    expect(down.lastFrame()).toBe('✕ can not reach the master at http://m1:5050 (is it running?); retrying in 4s');
+    expect(down.lastFrame()).toBe('✕ retrying in 4s: can not reach the master at http://m1:5050 (is it running?)');
     expect(render(<StatusLine connection={{ state: 'connecting', url: 'http://m1:5050', since: 0 }} counts={counts} now={0} width={80} />).lastFrame()).toBe(
       '○ connecting to http://m1:5050…',
     );
