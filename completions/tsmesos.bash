@@ -6,7 +6,7 @@
 # Subcommands of a command path ("" is tsmesos itself), into REPLY.
 __tsmesos_commands() {
   case "$1" in
-    '') REPLY='agent completion framework help local master ps task teardown zookeeper-lite' ;;
+    '') REPLY='agent completion framework help local master ps task teardown top zookeeper-lite' ;;
     'agent') REPLY='help list run' ;;
     'framework') REPLY='help inspect list' ;;
     'task') REPLY='cat help list ls tail' ;;
@@ -38,6 +38,7 @@ __tsmesos_options() {
     'task ls') REPLY='--config --framework --help -h --json --master' ;;
     'task tail') REPLY='--config --follow -f --framework --help -h --lines -n --master' ;;
     'teardown') REPLY='--config --help -h --json --master' ;;
+    'top') REPLY='--config --help -h --json --master --refresh' ;;
     'zookeeper-lite') REPLY='--config --data_dir --help -h --ip --log_dir --max_session_timeout --min_session_timeout --port --quiet --snapshot_count --tick_time --zoo_cfg' ;;
     *) REPLY='' ;;
   esac
@@ -67,6 +68,7 @@ __tsmesos_value_options() {
     'task ls') REPLY='--config --framework --master' ;;
     'task tail') REPLY='--config --framework --lines -n --master' ;;
     'teardown') REPLY='--config --master' ;;
+    'top') REPLY='--config --master --refresh' ;;
     'zookeeper-lite') REPLY='--config --data_dir --ip --log_dir --max_session_timeout --min_session_timeout --port --snapshot_count --tick_time --zoo_cfg' ;;
     *) REPLY='' ;;
   esac
@@ -98,7 +100,7 @@ __tsmesos_values() {
     'framework inspect|--config') REPLY='@files' ;;
     'framework list|--config') REPLY='@files' ;;
     'help|--config') REPLY='@files' ;;
-    'help|#1') REPLY='agent completion framework local master ps task teardown zookeeper-lite' ;;
+    'help|#1') REPLY='agent completion framework local master ps task teardown top zookeeper-lite' ;;
     'local|--config') REPLY='@files' ;;
     'local|--work_dir') REPLY='@dirs' ;;
     'master|--config') REPLY='@files' ;;
@@ -115,6 +117,7 @@ __tsmesos_values() {
     'task ls|--config') REPLY='@files' ;;
     'task tail|--config') REPLY='@files' ;;
     'teardown|--config') REPLY='@files' ;;
+    'top|--config') REPLY='@files' ;;
     'zookeeper-lite|--config') REPLY='@files' ;;
     'zookeeper-lite|--quiet') REPLY='true false' ;;
     'zookeeper-lite|#1') REPLY='@files' ;;

@@ -5,19 +5,20 @@
 complete -c tsmesos -f
 
 # tsmesos
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -a agent -d 'run a Mesos agent (default), or list agents'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -a completion -d 'print a shell completion script (bash, zsh or fish)'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -a framework -d 'list and inspect frameworks'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -a help -d 'display help for command'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -a local -d 'run a whole local cluster (master + agent) in one process'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -a master -d 'run a Mesos master (scheduler and operator APIs, DRF allocator)'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -a ps -d 'list tasks with cpu time and memory, like ps'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -a task -d 'list tasks; read their stdout/stderr and sandbox files (cat, tail -f, ls)'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -a teardown -d 'tear a framework down: kill all its tasks and remove it'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -a zookeeper-lite -d 'run a single-node ZooKeeper-compatible server (client port 2181)'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -s h -l help -d 'display help for command'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown zookeeper-lite' -s V -l version -d 'print the tsmesos version'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -a agent -d 'run a Mesos agent (default), or list agents'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -a completion -d 'print a shell completion script (bash, zsh or fish)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -a framework -d 'list and inspect frameworks'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -a help -d 'display help for command'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -a local -d 'run a whole local cluster (master + agent) in one process'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -a master -d 'run a Mesos master (scheduler and operator APIs, DRF allocator)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -a ps -d 'list tasks with cpu time and memory, like ps'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -a task -d 'list tasks; read their stdout/stderr and sandbox files (cat, tail -f, ls)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -a teardown -d 'tear a framework down: kill all its tasks and remove it'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -a top -d 'live view of offers, agents, frameworks and tasks'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -a zookeeper-lite -d 'run a single-node ZooKeeper-compatible server (client port 2181)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -s h -l help -d 'display help for command'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -s V -l version -d 'print the tsmesos version'
 
 # tsmesos agent
 complete -c tsmesos -n '__fish_seen_subcommand_from agent; and not __fish_seen_subcommand_from help list run' -a help -d 'display help for command'
@@ -93,7 +94,7 @@ complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_s
 
 # tsmesos help
 complete -c tsmesos -n '__fish_seen_subcommand_from help' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
-complete -c tsmesos -n '__fish_seen_subcommand_from help' -a 'agent completion framework local master ps task teardown zookeeper-lite' -d 'command'
+complete -c tsmesos -n '__fish_seen_subcommand_from help' -a 'agent completion framework local master ps task teardown top zookeeper-lite' -d 'command'
 
 # tsmesos local
 complete -c tsmesos -n '__fish_seen_subcommand_from local' -l agent_port -x -d 'agent port'
@@ -185,6 +186,13 @@ complete -c tsmesos -n '__fish_seen_subcommand_from teardown' -l config -r -F -d
 complete -c tsmesos -n '__fish_seen_subcommand_from teardown' -s h -l help -d 'display help for command'
 complete -c tsmesos -n '__fish_seen_subcommand_from teardown' -l json -d 'print {"framework_id": …, "torn_down": true} instead of a sentence'
 complete -c tsmesos -n '__fish_seen_subcommand_from teardown' -l master -x -d 'master HOST:PORT or zk://HOST:2181/mesos (else env MESOS_MASTER, else config [master] address or [master.zookeeper], else 127.0.0.1:5050)'
+
+# tsmesos top
+complete -c tsmesos -n '__fish_seen_subcommand_from top' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from top' -s h -l help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from top' -l json -d 'print one snapshot as JSON (agents, frameworks, tasks, offers) and exit'
+complete -c tsmesos -n '__fish_seen_subcommand_from top' -l master -x -d 'master HOST:PORT or zk://HOST:2181/mesos (else env MESOS_MASTER, else config [master] address or [master.zookeeper], else 127.0.0.1:5050)'
+complete -c tsmesos -n '__fish_seen_subcommand_from top' -l refresh -x -d 'how often the screen is redrawn: 250ms, 1secs, or seconds like 0.5'
 
 # tsmesos zookeeper-lite
 complete -c tsmesos -n '__fish_seen_subcommand_from zookeeper-lite' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
