@@ -4,6 +4,7 @@ import type { CliContext } from './context.js';
 import { registerAgent } from './agent.js';
 import { registerAgentList } from './agent-list.js';
 import { registerCompletion } from './completion.js';
+import { registerConfig } from './config-cmd.js';
 import { registerFramework } from './framework.js';
 import { registerLocal } from './local.js';
 import { registerMaster } from './master.js';
@@ -24,5 +25,6 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerAgentList(program, ctx);
   registerAgent(program, ctx);
   registerCompletion(program, ctx);
+  registerConfig(program, ctx);
   registerZookeeperLite(program, ctx);
 }
