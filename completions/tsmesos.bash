@@ -6,8 +6,9 @@
 # Subcommands of a command path ("" is tsmesos itself), into REPLY.
 __tsmesos_commands() {
   case "$1" in
-    '') REPLY='agent completion framework help local master ps task teardown top zookeeper-lite' ;;
+    '') REPLY='agent completion config framework help local master ps task teardown top zookeeper-lite' ;;
     'agent') REPLY='help list run' ;;
+    'config') REPLY='help path set show' ;;
     'framework') REPLY='help inspect list' ;;
     'task') REPLY='cat help list ls tail' ;;
     *) REPLY='' ;;
@@ -23,6 +24,11 @@ __tsmesos_options() {
     'agent list') REPLY='--config --help -h --json --master' ;;
     'agent run') REPLY='--attributes --cgroups_enable_cfs --config --containerizers --default_role --docker --docker_kill_orphans --docker_socket --docker_stop_timeout --executor_registration_timeout --executor_shutdown_grace_period --help -h --hostname --ip --isolation --log_dir --master --port --quiet --recover --registration_backoff_factor --resources --strict --switch_user --work_dir' ;;
     'completion') REPLY='--config --help -h' ;;
+    'config') REPLY='--config --help -h' ;;
+    'config help') REPLY='--config' ;;
+    'config path') REPLY='--config --help -h --json' ;;
+    'config set') REPLY='--config --help -h --json --string' ;;
+    'config show') REPLY='--config --help -h --json' ;;
     'framework') REPLY='--config --help -h' ;;
     'framework help') REPLY='--config' ;;
     'framework inspect') REPLY='--config --help -h --master' ;;
@@ -53,6 +59,11 @@ __tsmesos_value_options() {
     'agent list') REPLY='--config --master' ;;
     'agent run') REPLY='--attributes --config --containerizers --default_role --docker --docker_socket --docker_stop_timeout --executor_registration_timeout --executor_shutdown_grace_period --hostname --ip --isolation --log_dir --master --port --recover --registration_backoff_factor --resources --work_dir' ;;
     'completion') REPLY='--config' ;;
+    'config') REPLY='--config' ;;
+    'config help') REPLY='--config' ;;
+    'config path') REPLY='--config' ;;
+    'config set') REPLY='--config' ;;
+    'config show') REPLY='--config' ;;
     'framework') REPLY='--config' ;;
     'framework help') REPLY='--config' ;;
     'framework inspect') REPLY='--config --master' ;;
@@ -94,13 +105,19 @@ __tsmesos_values() {
     'agent run|--work_dir') REPLY='@dirs' ;;
     'completion|--config') REPLY='@files' ;;
     'completion|#1') REPLY='bash fish zsh' ;;
+    'config|--config') REPLY='@files' ;;
+    'config help|--config') REPLY='@files' ;;
+    'config help|#1') REPLY='path set show' ;;
+    'config path|--config') REPLY='@files' ;;
+    'config set|--config') REPLY='@files' ;;
+    'config show|--config') REPLY='@files' ;;
     'framework|--config') REPLY='@files' ;;
     'framework help|--config') REPLY='@files' ;;
     'framework help|#1') REPLY='inspect list' ;;
     'framework inspect|--config') REPLY='@files' ;;
     'framework list|--config') REPLY='@files' ;;
     'help|--config') REPLY='@files' ;;
-    'help|#1') REPLY='agent completion framework local master ps task teardown top zookeeper-lite' ;;
+    'help|#1') REPLY='agent completion config framework local master ps task teardown top zookeeper-lite' ;;
     'local|--config') REPLY='@files' ;;
     'local|--work_dir') REPLY='@dirs' ;;
     'master|--config') REPLY='@files' ;;

@@ -5,20 +5,21 @@
 complete -c tsmesos -f
 
 # tsmesos
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -a agent -d 'run a Mesos agent (default), or list agents'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -a completion -d 'print a shell completion script (bash, zsh or fish)'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -a framework -d 'list and inspect frameworks'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -a help -d 'display help for command'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -a local -d 'run a whole local cluster (master + agent) in one process'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -a master -d 'run a Mesos master (scheduler and operator APIs, DRF allocator)'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -a ps -d 'list tasks with cpu time and memory, like ps'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -a task -d 'list tasks; read their stdout/stderr and sandbox files (cat, tail -f, ls)'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -a teardown -d 'tear a framework down: kill all its tasks and remove it'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -a top -d 'live view of offers, agents, frameworks and tasks'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -a zookeeper-lite -d 'run a single-node ZooKeeper-compatible server (client port 2181)'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -s h -l help -d 'display help for command'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion framework help local master ps task teardown top zookeeper-lite' -s V -l version -d 'print the tsmesos version'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config framework help local master ps task teardown top zookeeper-lite' -a agent -d 'run a Mesos agent (default), or list agents'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config framework help local master ps task teardown top zookeeper-lite' -a completion -d 'print a shell completion script (bash, zsh or fish)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config framework help local master ps task teardown top zookeeper-lite' -a config -d 'show, set and locate the config file (~/.mesos/config.toml)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config framework help local master ps task teardown top zookeeper-lite' -a framework -d 'list and inspect frameworks'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config framework help local master ps task teardown top zookeeper-lite' -a help -d 'display help for command'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config framework help local master ps task teardown top zookeeper-lite' -a local -d 'run a whole local cluster (master + agent) in one process'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config framework help local master ps task teardown top zookeeper-lite' -a master -d 'run a Mesos master (scheduler and operator APIs, DRF allocator)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config framework help local master ps task teardown top zookeeper-lite' -a ps -d 'list tasks with cpu time and memory, like ps'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config framework help local master ps task teardown top zookeeper-lite' -a task -d 'list tasks; read their stdout/stderr and sandbox files (cat, tail -f, ls)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config framework help local master ps task teardown top zookeeper-lite' -a teardown -d 'tear a framework down: kill all its tasks and remove it'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config framework help local master ps task teardown top zookeeper-lite' -a top -d 'live view of offers, agents, frameworks and tasks'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config framework help local master ps task teardown top zookeeper-lite' -a zookeeper-lite -d 'run a single-node ZooKeeper-compatible server (client port 2181)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config framework help local master ps task teardown top zookeeper-lite' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config framework help local master ps task teardown top zookeeper-lite' -s h -l help -d 'display help for command'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config framework help local master ps task teardown top zookeeper-lite' -s V -l version -d 'print the tsmesos version'
 
 # tsmesos agent
 complete -c tsmesos -n '__fish_seen_subcommand_from agent; and not __fish_seen_subcommand_from help list run' -a help -d 'display help for command'
@@ -69,6 +70,34 @@ complete -c tsmesos -n '__fish_seen_subcommand_from completion' -l config -r -F 
 complete -c tsmesos -n '__fish_seen_subcommand_from completion' -s h -l help -d 'display help for command'
 complete -c tsmesos -n '__fish_seen_subcommand_from completion' -a 'bash fish zsh' -d 'the shell to print a completion script for'
 
+# tsmesos config
+complete -c tsmesos -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from help path set show' -a help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from help path set show' -a path -d 'Print the path of the config file in use (from --config, TSMESOS_CONFIG or the default)'
+complete -c tsmesos -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from help path set show' -a set -d 'Set a dotted key (master.address, agent.timeout…) in the config file, creating the file if needed'
+complete -c tsmesos -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from help path set show' -a show -d 'Print the config file as TOML (or --json) with where it came from and the master it resolves to'
+complete -c tsmesos -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from help path set show' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from help path set show' -s h -l help -d 'display help for command'
+
+# tsmesos config help
+complete -c tsmesos -n '__fish_seen_subcommand_from config; and __fish_seen_subcommand_from help' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from config; and __fish_seen_subcommand_from help' -a 'path set show' -d 'command'
+
+# tsmesos config path
+complete -c tsmesos -n '__fish_seen_subcommand_from config; and __fish_seen_subcommand_from path' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from config; and __fish_seen_subcommand_from path' -s h -l help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from config; and __fish_seen_subcommand_from path' -l json -d 'print {path, exists, source} as JSON'
+
+# tsmesos config set
+complete -c tsmesos -n '__fish_seen_subcommand_from config; and __fish_seen_subcommand_from set' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from config; and __fish_seen_subcommand_from set' -s h -l help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from config; and __fish_seen_subcommand_from set' -l json -d 'print {path, key, value, created} as JSON'
+complete -c tsmesos -n '__fish_seen_subcommand_from config; and __fish_seen_subcommand_from set' -l string -d 'store the value as a string even if it looks like a number or boolean'
+
+# tsmesos config show
+complete -c tsmesos -n '__fish_seen_subcommand_from config; and __fish_seen_subcommand_from show' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
+complete -c tsmesos -n '__fish_seen_subcommand_from config; and __fish_seen_subcommand_from show' -s h -l help -d 'display help for command'
+complete -c tsmesos -n '__fish_seen_subcommand_from config; and __fish_seen_subcommand_from show' -l json -d 'print {path, exists, source, config, master} as JSON'
+
 # tsmesos framework
 complete -c tsmesos -n '__fish_seen_subcommand_from framework; and not __fish_seen_subcommand_from help inspect list' -a help -d 'display help for command'
 complete -c tsmesos -n '__fish_seen_subcommand_from framework; and not __fish_seen_subcommand_from help inspect list' -a inspect -d 'Print one framework as JSON, without its task arrays'
@@ -94,7 +123,7 @@ complete -c tsmesos -n '__fish_seen_subcommand_from framework; and __fish_seen_s
 
 # tsmesos help
 complete -c tsmesos -n '__fish_seen_subcommand_from help' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
-complete -c tsmesos -n '__fish_seen_subcommand_from help' -a 'agent completion framework local master ps task teardown top zookeeper-lite' -d 'command'
+complete -c tsmesos -n '__fish_seen_subcommand_from help' -a 'agent completion config framework local master ps task teardown top zookeeper-lite' -d 'command'
 
 # tsmesos local
 complete -c tsmesos -n '__fish_seen_subcommand_from local' -l agent_port -x -d 'agent port'
