@@ -49,17 +49,14 @@ export function ipToUint32(ip: string): number {
 export class Master implements MasterView {
   readonly id = uuid();
   readonly startTime = Date.now() / 1000;
-  /**
-   * Leadership: a master without `--zk` leads from the start; with it, `ha/leadership.ts` sets
-   * these from ZooKeeper. `leaderInfo` is the leader's MasterInfo as published there (this
-   * master's own while it leads), what a standby's redirects point to.
-   */
+  /** Without `--zk` a master leads from the start; with it, `ha/leadership.ts` sets these. */
   electedTime?: number = this.startTime;
   elected = true;
+  /** The leader's MasterInfo (our own while leading): where a standby redirects. */
   leaderInfo?: MasterInfoV1;
-  /** Elected, but the registry is still being read: leader-only endpoints answer 503 meanwhile. */
+  /** Elected, still reading the registry: leader-only endpoints answer 503. */
   recovering = false;
-  /** With a durable registry: persists agent and weight changes before they are acknowledged. */
+  /** With a durable registry: stores agent and weight changes before they are acknowledged. */
   registrar?: { sync(agentIds?: Iterable<string>): Promise<void> };
   readonly frameworks = new Map<string, FrameworkRecord>();
   readonly completedFrameworks: FrameworkRecord[] = [];
@@ -70,7 +67,7 @@ export class Master implements MasterView {
   /** Live and unreachable tasks by `<frameworkId>/<taskId>`. */
   readonly tasks = new Map<string, TaskRecord>();
   readonly channels = new Channels();
-  /** Replaced (empty) when leadership is lost. */
+  /** Replaced (empty) when leadership is lost (ha/step-down.ts). */
   allocator: HierarchicalAllocator;
   readonly counters: MasterCounters = {
     slaveRegistrations: 0,
@@ -193,37 +190,6 @@ export class Master implements MasterView {
     for (const t of this.offerTimers.values()) clearTimeout(t);
     for (const t of this.failoverTimers.values()) clearTimeout(t);
     this.channels.closeAll();
-  }
-
-  /** Now leading (after any registry recovery): leader-only endpoints are served from here on. */
-  lead(): void {
-    this.elected = true;
-    this.recovering = false;
-    this.electedTime = Date.now() / 1000;
-    this.leaderInfo = this.info;
-  }
-
-  /**
-   * Leadership lost: every framework, agent and operator stream is closed (their clients find the
-   * new leader) and all state is forgotten, as if the process had restarted (upstream aborts); a
-   * later election starts again from the registry.
-   */
-  stepDown(): void {
-    this.elected = false;
-    this.recovering = false;
-    this.electedTime = undefined;
-    this.leaderInfo = undefined;
-    this.registrar = undefined;
-    for (const t of this.offerTimers.values()) clearTimeout(t);
-    for (const t of this.failoverTimers.values()) clearTimeout(t);
-    this.offerTimers.clear();
-    this.failoverTimers.clear();
-    this.channels.closeAll();
-    for (const m of [this.frameworks, this.agents, this.unreachableAgents, this.recoveredAgents, this.offers, this.tasks, this.pingMisses]) m.clear();
-    this.completedFrameworks.length = 0;
-    this.allocatorFrameworks.clear();
-    this.weights = { ...this.config.weights };
-    this.allocator = new HierarchicalAllocator({ weights: this.weights });
   }
 
   private readonly allocatorFrameworks = new Set<string>();

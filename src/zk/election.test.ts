@@ -114,6 +114,9 @@ describe.each(SERVERS)('Contender on %s', (_name, startServer) => {
     expect(stepDown).toBeLessThan(timeout * 3);
     expect(b.leading).toBe(false);
     await zk.restart();
+    // The suite's own client may have lost its session in the outage too: start a fresh one.
+    await closeClient(raw);
+    raw = await connectClient(zk.connectString);
     await waitFor(() => a.leading || b.leading, 'a leader after the outage', 20_000);
     expect(maxConcurrentLeaders(log)).toBe(1);
     expect([a.leading, b.leading].filter(Boolean)).toHaveLength(1);

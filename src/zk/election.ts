@@ -14,7 +14,7 @@
 import { EventEmitter } from 'node:events';
 import zookeeper from 'node-zookeeper-client';
 import { ZkSession, type ZkSessionOptions } from './client-session.js';
-import { type GroupView, type Leader, watchGroup } from './detector.js';
+import { type GroupView, type Leader, watchGroup } from './group.js';
 import { type ZkUrl, znodePath } from './zk-url.js';
 
 export const MEMBER_PREFIX = 'json.info_';

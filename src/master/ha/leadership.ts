@@ -6,7 +6,7 @@
  * come back within `--agent_reregister_timeout` become unreachable. Weights stored in the
  * registry win over `--weights`, which are stored when the registry has none (as upstream).
  *
- * Losing the candidacy steps the master down at once (`Master.stepDown`: streams closed, state
+ * Losing the candidacy steps the master down at once (step-down.ts: streams closed, state
  * forgotten) where upstream would abort; it then contends again as a fresh standby.
  * @module
  */
@@ -19,6 +19,7 @@ import type { Master } from '../master.js';
 import type { HaConfig } from './config.js';
 import { Registrar } from './registrar.js';
 import { type RegistryContents, ZkRegistryStore } from './registry-store.js';
+import { lead, stepDown } from './step-down.js';
 
 export interface Leadership {
   contender: Contender;
@@ -45,7 +46,7 @@ export function startLeadership(m: Master, ha: HaConfig, log: Logger): Leadershi
     clearTimeout(reregisterTimer);
     if (!m.elected) return;
     log.warn({ reason }, 'lost leadership: stepping down and closing every stream');
-    m.stepDown();
+    stepDown(m);
   });
   contender.on('elected', () => {
     const session = contender.session!;
@@ -59,7 +60,7 @@ export function startLeadership(m: Master, ha: HaConfig, log: Logger): Leadershi
       .then((registrar) => {
         if (!still()) return;
         m.registrar = registrar;
-        m.lead();
+        lead(m);
         log.info({ recoveredAgents: m.recoveredAgents.size }, 'leading');
         if (m.recoveredAgents.size > 0) {
           reregisterTimer = setTimeout(() => expireRecovered(m, log), ha.agentReregisterTimeoutMs);
