@@ -13,6 +13,7 @@ import { registerSchedulerApi } from './http/scheduler-api.js';
 import { haConfig } from './ha/config.js';
 import { installLeaderGate } from './ha/leader-gate.js';
 import { type Leadership, startLeadership } from './ha/leadership.js';
+import { standBy } from './ha/step-down.js';
 import { Master, type MasterConfig } from './master.js';
 
 export interface RunningMaster {
@@ -70,7 +71,10 @@ export async function startMaster(flags: Flags, log: Logger): Promise<RunningMas
     logger: log,
     renderError: (reply, _status, message) => reply.type('text/plain; charset=utf-8').send(message),
   });
-  if (ha) installLeaderGate(app, master);
+  if (ha) {
+    standBy(master); // not leading until ZooKeeper says so, from the very first request
+    installLeaderGate(app, master);
+  }
   registerSchedulerApi(app, master);
   registerAgentApi(app, master);
   registerOperatorApi(app, master);

@@ -28,9 +28,6 @@ export interface Leadership {
 }
 
 export function startLeadership(m: Master, ha: HaConfig, log: Logger): Leadership {
-  m.elected = false;
-  m.electedTime = undefined;
-  m.leaderInfo = undefined;
   let reregisterTimer: NodeJS.Timeout | undefined;
   const contender = new Contender(ha.zk, () => ({ ...m.info }), {
     sessionTimeoutMs: ha.sessionTimeoutMs,

@@ -8,6 +8,13 @@
 import { HierarchicalAllocator } from '../allocator/index.js';
 import type { Master } from '../master.js';
 
+/** A master under `--zk` starts as a standby that knows no leader, before it serves any request. */
+export function standBy(m: Master): void {
+  m.elected = false;
+  m.electedTime = undefined;
+  m.leaderInfo = undefined;
+}
+
 /** Now leading (after any registry recovery): leader-only endpoints are served from here on. */
 export function lead(m: Master): void {
   m.elected = true;
