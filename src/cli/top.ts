@@ -4,7 +4,7 @@
  * mesos-api.md §3), the "watch" upstream never shipped. When stdout or stdin is not a terminal it
  * prints one snapshot as plain tables (or `--json`) and exits 0, so it also works in pipes and cron.
  */
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { ClientError } from '../client/client-error.js';
 import { parseDuration } from '../lib/duration.js';
 import type { CliContext } from './context.js';
@@ -31,7 +31,9 @@ export function registerTop(program: Command, ctx: CliContext): void {
         'Without a terminal (a pipe or a file) it prints one snapshot and exits.',
     )
     .option('--master <addr>', MASTER_OPTION_HELP)
-    .option('--refresh <duration>', 'how often the screen is redrawn: 250ms, 1secs, or seconds like 0.5', parseRefresh, DEFAULT_REFRESH_MS)
+    .addOption(
+      new Option('--refresh <duration>', 'how often the screen is redrawn: 250ms, 1secs, or seconds like 0.5').argParser(parseRefresh).default(DEFAULT_REFRESH_MS, '250ms'),
+    )
     .option('--json', 'print one snapshot as JSON (agents, frameworks, tasks, offers) and exit')
     .addHelpText(
       'after',
