@@ -99,7 +99,7 @@ describe.skipIf(!engine.ok)('Docker tasks through master and agent', () => {
     task.resources.push(ports as never);
     await launchOne(s, task);
     await s.waitForUpdate('web', 'TASK_RUNNING');
-    expect(await waitFor(async () => (await fetch(`http://127.0.0.1:${hostPort}/`).then((r) => r.text()).catch(() => undefined)), 'httpd')).toBe('hello from busybox:local\n');
+    expect(await waitFor(async () => (await fetch(`http://127.0.0.1:${hostPort}/`, { signal: AbortSignal.timeout(2000) }).then((r) => r.text()).catch(() => undefined)), 'httpd')).toBe('hello from busybox:local\n');
     await s.waitFor((e) => e.type === 'UPDATE' && e.update.status.task_id.value === 'web' && e.update.status.healthy === true, 'healthy');
     await s.send('KILL', { task_id: { value: 'web' } });
     await s.waitForUpdate('web', 'TASK_KILLED');

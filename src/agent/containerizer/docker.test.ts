@@ -60,13 +60,27 @@ describe.skipIf(!engine.ok)('DockerContainerizer', () => {
     const port = await freePort();
     const s = spec('httpd -f -p 80 -h /var/www', { network: 'BRIDGE', port_mappings: [{ host_port: port, container_port: 80 }] }, { env: { PORTS: String(port), PORT0: String(port) } });
     await cz.launch(s);
-    const body = await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.text()).catch(() => undefined)), 'httpd to answer');
+    const body = await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2000) }).then((r) => r.text()).catch(() => undefined)), 'httpd to answer');
     expect(body).toBe('hello from busybox:local\n');
     const net = await cz.network(s.containerId);
     expect(net).toMatchObject({ hostNetwork: false, hostPorts: [port] });
     expect(net.ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     await cz.kill(s.containerId, 1000);
     expect((await cz.wait(s.containerId)).signal).toBe('SIGTERM');
+  });
+
+  it('turns resources into cpu shares, a CFS quota (--cgroups_enable_cfs) and a memory limit without swap', async () => {
+    const cfs = new DockerContainerizer(dockerOpts(workDir, { enableCfs: true }));
+    try {
+      const s = { ...spec('sleep 600', { network: 'NONE' }), limits: { cpus: 0.5, memMb: 48 } };
+      await cfs.launch(s);
+      const hc = (await testDocker.getContainer(`mesos-${s.containerId}`).inspect()).HostConfig;
+      expect(hc).toMatchObject({ CpuShares: 512, CpuPeriod: 100000, CpuQuota: 50000, Memory: 48 << 20, MemorySwap: 48 << 20, Init: true });
+      expect(await cfs.usage(s.containerId)).toMatchObject({ cpus_limit: 0.5, mem_limit_bytes: 48 << 20 });
+      await cfs.kill(s.containerId, 0);
+    } finally {
+      await cfs.close();
+    }
   });
 
   it('mounts volumes and the sandbox, and passes the task environment only', async () => {
@@ -135,6 +149,21 @@ describe.skipIf(!engine.ok)('DockerContainerizer', () => {
       expect(await testDocker.getContainer(`mesos-${s.containerId}`).inspect().catch((e: { statusCode: number }) => e.statusCode)).toBe(404);
     } finally {
       await next.close();
+    }
+  });
+
+  it('leaves unknown containers alone with --docker_kill_orphans=false', async () => {
+    const first = new DockerContainerizer(dockerOpts(workDir));
+    const stray = spec('sleep 600', { network: 'NONE' });
+    await first.launch(stray);
+    await first.close();
+    const keep = new DockerContainerizer(dockerOpts(workDir, { killOrphans: false }));
+    try {
+      expect(await keep.recover([])).toEqual([]);
+      expect((await testDocker.getContainer(`mesos-${stray.containerId}`).inspect()).State.Running).toBe(true);
+    } finally {
+      await keep.close();
+      await testDocker.getContainer(`mesos-${stray.containerId}`).remove({ force: true });
     }
   });
 });
