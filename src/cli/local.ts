@@ -17,11 +17,12 @@ import { loadConfigFile } from './config/config-file.js';
 import { resolveFlags } from './flags/resolve-flags.js';
 import { waitForShutdown } from './shutdown.js';
 
+/** Commander keeps upstream-style snake_case option names as they are. */
 interface LocalOptions {
-  workDir?: string;
+  work_dir?: string;
   ip: string;
-  masterPort: string;
-  agentPort: string;
+  master_port: string;
+  agent_port: string;
   resources?: string;
   isolation?: string;
   verbose?: boolean;
@@ -48,13 +49,13 @@ Examples:
   $ tsmesos ps                                     # in another terminal`,
     )
     .action(async (opts: LocalOptions) => {
-      const workDir = resolve(opts.workDir ?? join(ctx.env.HOME || homedir(), '.mesos', 'local'));
+      const workDir = resolve(opts.work_dir ?? join(ctx.env.HOME || homedir(), '.mesos', 'local'));
       mkdirSync(workDir, { recursive: true });
       const log = createLogger('local', { quiet: !opts.verbose, logDir: opts.verbose ? undefined : join(workDir, 'logs') });
       const noConfig = loadConfigFile(join(workDir, 'no-config.toml'));
       const masterFlags = resolveFlags({
         specs: MASTER_FLAGS,
-        cli: { ip: opts.ip, port: opts.masterPort, work_dir: join(workDir, 'master'), quiet: !opts.verbose },
+        cli: { ip: opts.ip, port: opts.master_port, work_dir: join(workDir, 'master'), quiet: !opts.verbose },
         env: {},
         envPrefix: 'MESOS_',
         config: noConfig,
@@ -66,7 +67,7 @@ Examples:
         cli: {
           master: new URL(master.url).host,
           ip: opts.ip,
-          port: opts.agentPort,
+          port: opts.agent_port,
           work_dir: join(workDir, 'agent'),
           resources: opts.resources,
           isolation: opts.isolation,

@@ -1,5 +1,5 @@
 /** `tsmesos local`: a master and an agent in one process; Ctrl-C stops it and the next start recovers. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,9 @@ describe('tsmesos local', () => {
     const first = await start();
     const url = masterUrl(first.output());
     expect(first.output()).toMatch(/agent\s+listening on http:\/\//);
+    // The flags are honoured: an ephemeral port, and the data under --work_dir.
+    expect(new URL(url).port).not.toBe('5050');
+    expect(first.output()).toContain(`data in ${workDir}`);
     await waitFor(async () => (await getJson(`${url}/master/slaves`)).slaves.length === 1, 'the agent to register');
     const s = new TestScheduler(url, { user: 'root', name: 'local', checkpoint: true, failover_timeout: 3600 });
     await s.subscribe();
@@ -30,6 +33,7 @@ describe('tsmesos local', () => {
     await s.launch(offer, [commandTask('lasting', 0.5, 64, { command: { value: 'sleep 600' } })]);
     await s.waitForUpdate('lasting', 'TASK_RUNNING');
     const agentId = (await getJson(`${url}/master/slaves`)).slaves[0].id;
+    expect(existsSync(join(workDir, 'agent', 'meta', 'slaves', 'latest'))).toBe(true);
     s.close();
     first.proc.kill('SIGINT');
     const result = await first.proc;
