@@ -104,3 +104,29 @@ describe('SchedulerDriver', () => {
     expect(d.connected).toBe(false);
   });
 });
+
+describe('SchedulerDriver with zk://', () => {
+  it('finds the leader through ZooKeeper and follows a failover with the same framework id', async () => {
+    const { haCluster } = await import('./ha-harness.js');
+    const { masterSource } = await import('../../src/frameworks/driver/master-source.js');
+    const c = await haCluster(2);
+    cluster.defer(() => c.cleanup());
+    const leader1 = await c.leader();
+    const source = masterSource(c.zkUrl, silentLogger, 2000);
+    cluster.defer(() => source.stop());
+    const d = new SchedulerDriver({ framework: { user: 'root', name: 'zk-driven', failover_timeout: 3600 }, master: source.resolver, log: silentLogger, backoff: new Backoff(50, 500) });
+    source.onChange(() => d.leaderChanged());
+    cluster.defer(() => d.stop());
+    const subscribed: string[] = [];
+    d.on('subscribed', (id: string) => subscribed.push(id));
+    d.start();
+    await waitFor(() => subscribed.length === 1, 'subscribed to the leader');
+    expect((await getJson(`${leader1.url}/master/frameworks`)).frameworks.map((f: any) => f.name)).toEqual(['zk-driven']);
+    leader1.proc.kill('SIGKILL');
+    await leader1.proc;
+    const leader2 = await c.leader(15_000);
+    await waitFor(() => subscribed.length === 2, 'resubscribed to the new leader', 15_000);
+    expect(subscribed[1]).toBe(subscribed[0]);
+    expect((await getJson(`${leader2.url}/master/frameworks`)).frameworks.map((f: any) => f.id)).toEqual([subscribed[0]]);
+  });
+});

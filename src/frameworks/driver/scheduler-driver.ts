@@ -60,6 +60,12 @@ export class SchedulerDriver extends EventEmitter {
     this.streamId = undefined;
   }
 
+  /** The leader changed (a detector said so): forget the old one and resubscribe to the new one. */
+  leaderChanged(): void {
+    this.base = undefined;
+    if (this.call) this.call.close();
+  }
+
   private async connect(): Promise<void> {
     if (this.stopped) return;
     try {
