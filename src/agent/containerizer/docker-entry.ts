@@ -87,6 +87,9 @@ export class DockerEntry {
     }
     await Promise.race([this.logs?.done.catch(() => {}), sleep(LOG_DRAIN_MS)]);
     if (this.detached) return;
+    await this.logs
+      ?.complete(this.sandbox, () => container.logs({ follow: false, stdout: true, stderr: true }))
+      .catch((e: Error) => log.warn({ containerId: this.containerId, err: e.message }, 'could not save the last docker logs'));
     const state = await container.inspect().then((i) => i.State, () => undefined);
     if (state) exitCode = state.ExitCode;
     const term = dockerTermination({

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FrameDemuxer, LogPump, Skipper } from './docker-logs.js';
+import { FrameDemuxer, LogPump, Skipper, appendMissing } from './docker-logs.js';
 
 const frame = (type: number, text: string) => {
   const body = Buffer.from(text);
@@ -48,5 +48,15 @@ describe('LogPump', () => {
     await pump.done;
     expect(readFileSync(join(dir, 'stdout'), 'utf8')).toBe('line1\nline2\n');
     expect(readFileSync(join(dir, 'stderr'), 'utf8')).toBe('err1\n');
+  });
+
+  it('completes from the stored log what a follow stream missed', async () => {
+    writeFileSync(join(dir, 'stdout'), 'a\n');
+    writeFileSync(join(dir, 'stderr'), '');
+    await appendMissing(dir, Buffer.concat([frame(1, 'a\nb\n'), frame(2, 'e\n'), frame(1, 'c\n')]));
+    expect(readFileSync(join(dir, 'stdout'), 'utf8')).toBe('a\nb\nc\n');
+    expect(readFileSync(join(dir, 'stderr'), 'utf8')).toBe('e\n');
+    await appendMissing(dir, Buffer.concat([frame(1, 'a\nb\n'), frame(2, 'e\n'), frame(1, 'c\n')]));
+    expect(readFileSync(join(dir, 'stdout'), 'utf8')).toBe('a\nb\nc\n');
   });
 });

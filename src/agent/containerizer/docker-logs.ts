@@ -8,7 +8,7 @@
  * 1 = stdout, 2 = stderr, then a big-endian uint32 length) followed by that many bytes.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { appendFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -70,6 +70,18 @@ export class LogPump {
     this.source?.destroy();
   }
 
+  /**
+   * After the container has exited: stops following and appends whatever the follow stream missed
+   * from the complete log. A follow request racing a container's very quick exit can end with
+   * nothing, so the final word is always the engine's stored log, past what the files hold.
+   */
+  async complete(sandbox: string, fetchAll: () => Promise<Buffer>): Promise<void> {
+    this.stop();
+    await this.done.catch(() => {});
+    const log = await fetchAll();
+    await appendMissing(sandbox, log);
+  }
+
   private async run(sandbox: string, open: OpenLogs): Promise<void> {
     const paths = { 1: join(sandbox, 'stdout'), 2: join(sandbox, 'stderr') } as const;
     const skip = { 1: new Skipper(await sizeOf(paths[1])), 2: new Skipper(await sizeOf(paths[2])) };
@@ -95,4 +107,16 @@ export class LogPump {
       await Promise.all([1, 2].map((t) => new Promise<void>((r) => out[t as StreamType].end(r))));
     }
   }
+}
+
+/** Appends the part of a complete multiplexed log that the sandbox files do not hold yet. */
+export async function appendMissing(sandbox: string, log: Buffer): Promise<void> {
+  const paths = { 1: join(sandbox, 'stdout'), 2: join(sandbox, 'stderr') } as const;
+  const skip = { 1: new Skipper(await sizeOf(paths[1])), 2: new Skipper(await sizeOf(paths[2])) };
+  const rest: Record<StreamType, Buffer[]> = { 1: [], 2: [] };
+  new FrameDemuxer((type, data) => {
+    const r = skip[type].take(data);
+    if (r.length > 0) rest[type].push(r);
+  }).push(log);
+  await Promise.all(([1, 2] as const).map((t) => (rest[t].length ? appendFile(paths[t], Buffer.concat(rest[t])) : undefined)));
 }

@@ -65,6 +65,8 @@ export class DockerContainerizer implements Containerizer {
       const options = createOptions(spec, info, { workDir: this.opts.workDir, switchUser: this.opts.switchUser, enableCfs: !!this.opts.enableCfs });
       await this.engineReady();
       await Promise.all([this.images.ensure(info.image, info.forcePullImage), prepareSandbox(spec, info, this.opts.switchUser)]);
+      // Watching for OOM events starts before the first container does (missed ones are replayed).
+      this.oomWatcher.start();
       const container = await this.docker.createContainer(options).catch((e: unknown) => {
         throw new Error(`Failed to create container ${options.name} from '${info.image}': ${engineMessage(e)}`);
       });
@@ -74,7 +76,6 @@ export class DockerContainerizer implements Containerizer {
         await container.remove({ v: true, force: true }).catch(() => {});
         throw new Error(`Failed to start container ${options.name}: ${engineMessage(e)}`);
       }
-      this.oomWatcher.start();
       entry.follow(container, this.opts.log);
       entry.pid = (await container.inspect().catch(() => undefined))?.State.Pid || undefined;
       entry.launched.resolve();
