@@ -188,7 +188,9 @@ function startContainer(agent: Agent, fw: AgentFramework, ex: AgentExecutor, inf
 export function watchContainer(agent: Agent, fw: AgentFramework, ex: AgentExecutor, task: AgentTask, containerizer: Containerizer, containerId: string): void {
   containerizer.wait(containerId).then(
     (term) => finish(agent, fw, ex, task, containerId, term),
-    (err: Error) => finish(agent, fw, ex, task, containerId, { exitCode: null, signal: null, oom: false, message: `Container lost: ${err.message}` }),
+    // A failed launch rejects both launch() and wait(); deferring lets the launch failure's own
+    // status (REASON_CONTAINER_LAUNCH_FAILED) win over this generic one.
+    (err: Error) => setImmediate(() => finish(agent, fw, ex, task, containerId, { exitCode: null, signal: null, oom: false, message: `Container lost: ${err.message}` })),
   );
 }
 

@@ -3,7 +3,7 @@
  * --containerizers=docker,mesos`, a v1 scheduler on the wire, containers in the local Docker engine
  * from the registry-less `busybox:local` image. Skipped, saying why, when no engine answers.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,9 +53,6 @@ async function readSandbox(taskId: string, file: string): Promise<string> {
   }
   throw new Error(`no executor for ${taskId}`);
 }
-/** Whether the agent core runs Docker tasks' checks through the containerizer (docker-health.ts). */
-const checksWired = readFileSync(new URL('../../src/agent/task-checks.ts', import.meta.url), 'utf8').includes('dockerHealthProber');
-if (engine.ok && !checksWired) console.warn('docker e2e: the in-container COMMAND health check is skipped: task-checks.ts does not pass dockerHealthProber yet');
 
 describe.skipIf(!engine.ok)('Docker tasks through master and agent', () => {
   beforeAll(async () => {
@@ -133,7 +130,7 @@ describe.skipIf(!engine.ok)('Docker tasks through master and agent', () => {
     expect(failed.message).toMatch(/^Failed to launch container: Failed to pull image 'tsmesos-no-such\/app:1': \S/);
   });
 
-  it.runIf(checksWired)('runs a COMMAND health check inside the container (needs task-checks.ts to use dockerHealthProber)', async () => {
+  it('runs a COMMAND health check inside the container', async () => {
     const s = await scheduler();
     // /inside exists only in the container's filesystem: a check run on the host would fail.
     await launchOne(s, dockerTask('inside', 'touch /inside; sleep 600', {}, { health_check: { type: 'COMMAND', command: { value: 'test -e /inside' }, delay_seconds: 0, interval_seconds: 0.3, grace_period_seconds: 5 } }));
