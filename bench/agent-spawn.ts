@@ -85,9 +85,8 @@ async function main(): Promise<void> {
       if (['TASK_FINISHED', 'TASK_FAILED', 'TASK_KILLED', 'TASK_ERROR', 'TASK_LOST'].includes(s.state)) terminalAt.set(id, { t: performance.now(), state: s.state });
       if (s.uuid) void call('ACKNOWLEDGE', { agent_id: s.agent_id, task_id: s.task_id, uuid: s.uuid });
     }
-  });
-  const r = await sub.started;
-  streamId = String(r.headers['mesos-stream-id']);
+  }, {}, (_status, headers) => (streamId = String(headers['mesos-stream-id'])));
+  await sub.started;
   const until = async (cond: () => boolean, what: string, ms = 300_000) => {
     const end = Date.now() + ms;
     while (!cond()) {

@@ -96,12 +96,15 @@ export class MasterLink {
   private open(): void {
     const payload = this.opts.subscribePayload();
     if (this.agentId) payload.agent_info = { ...payload.agent_info, id: { value: this.agentId } };
-    const call = openRecordIOCall(`${this.masterUrl}${AGENT_API_PATH}`, { type: 'SUBSCRIBE', subscribe: payload }, (rec) => this.onRecord(rec as AgentEvent));
+    // The stream id is taken as the response starts, before SUBSCRIBED is handled: re-sending
+    // pending updates right after registration needs it.
+    const call = openRecordIOCall(`${this.masterUrl}${AGENT_API_PATH}`, { type: 'SUBSCRIBE', subscribe: payload }, (rec) => this.onRecord(rec as AgentEvent), {}, (status, headers) => {
+      if (status === 200) this.streamId = String(headers['mesos-stream-id'] ?? '');
+    });
     this.call = call;
     call.started
       .then((r) => {
         if (r.status !== 200) this.opts.log.warn({ status: r.status, body: r.body }, 'master refused agent subscription');
-        else this.streamId = String(r.headers['mesos-stream-id'] ?? '');
       })
       .catch((err: Error) => this.opts.log.warn({ err: err.message }, 'can not reach the master'));
     void call.ended.then(() => {

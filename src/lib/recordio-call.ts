@@ -13,11 +13,17 @@ export interface RecordIOCall {
   close(): void;
 }
 
+/**
+ * `onResponse` runs synchronously when the response starts, before any record is delivered: the
+ * first records (SUBSCRIBED, OFFERS) can arrive in the same socket read as the headers, ahead of
+ * any code awaiting `started`, and a caller answering them needs the `Mesos-Stream-Id` already.
+ */
 export function openRecordIOCall(
   url: string,
   body: unknown,
   onRecord: (record: unknown) => void,
   headers: Record<string, string> = {},
+  onResponse?: (status: number, headers: http.IncomingHttpHeaders) => void,
 ): RecordIOCall {
   let req: http.ClientRequest;
   let endResolve!: () => void;
@@ -33,6 +39,7 @@ export function openRecordIOCall(
       endResolve();
     });
     req.on('response', (res) => {
+      onResponse?.(res.statusCode ?? 0, res.headers);
       res.on('close', endResolve);
       res.on('error', endResolve);
       if (res.statusCode !== 200) {

@@ -33,7 +33,13 @@ async function stub(handler: (req: http.IncomingMessage, res: http.ServerRespons
     handler(req, res);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  cluster.defer(() => new Promise((r) => server.close(r)).then(() => server.closeAllConnections()));
+  cluster.defer(
+    () =>
+      new Promise((r) => {
+        server.close(r);
+        server.closeAllConnections();
+      }),
+  );
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, count: () => subscribes };
 }
 

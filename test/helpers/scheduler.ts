@@ -39,7 +39,9 @@ export class TestScheduler {
       subscribe: { framework_info: info, ...extra },
     };
     const start = this.events.length;
-    this.call = openRecordIOCall(`${this.url}/api/v1/scheduler`, body, (e) => this.onEvent(e as Event));
+    this.call = openRecordIOCall(`${this.url}/api/v1/scheduler`, body, (e) => this.onEvent(e as Event), {}, (status, headers) => {
+      if (status === 200) this.streamId = String(headers['mesos-stream-id']);
+    });
     const r = await this.call.started;
     this.status = r.status;
     if (r.status !== 200) {

@@ -77,7 +77,10 @@ export class SchedulerDriver extends EventEmitter {
     const info = { ...this.opts.framework, ...(this.frameworkId ? { id: { value: this.frameworkId } } : {}) };
     const body = { type: 'SUBSCRIBE', ...(this.frameworkId ? { framework_id: { value: this.frameworkId } } : {}), subscribe: { framework_info: info } };
     const url = `${this.base}/api/v1/scheduler`;
-    const call = openRecordIOCall(url, body, (e) => this.onEvent(e as Record<string, any>));
+    if (this.stopped) return; // stop() ran while the leader was being resolved
+    const call = openRecordIOCall(url, body, (e) => this.onEvent(e as Record<string, any>), {}, (status, headers) => {
+      if (status === 200) this.streamId = String(headers['mesos-stream-id']);
+    });
     this.call = call;
     void call.ended.then(() => {
       if (this.call !== call) return;
@@ -95,8 +98,6 @@ export class SchedulerDriver extends EventEmitter {
       } else if (r.status !== 200) {
         this.opts.log.warn({ status: r.status, body: r.body }, 'SUBSCRIBE refused');
         if (r.status === 503) this.base = undefined;
-      } else {
-        this.streamId = String(r.headers['mesos-stream-id']);
       }
     } catch (err) {
       this.opts.log.warn({ err: (err as Error).message, master: this.base }, 'can not reach the master');
