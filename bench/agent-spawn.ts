@@ -119,6 +119,13 @@ async function main(): Promise<void> {
   sub.close();
   agent.proc.kill('SIGTERM');
   master.proc.kill('SIGTERM');
+  // The launcher outlives the agent on purpose (recovery); a benchmark stops it so the next run
+  // does not share the CPU with it.
+  try {
+    process.kill(Number(readFileSync(join(workDir, 'launcher.pid'), 'utf8')), 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
   rmSync(workDir, { recursive: true, force: true });
   const meta = { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length };
   for (const r2 of results) {
