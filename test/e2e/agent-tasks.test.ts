@@ -10,7 +10,8 @@ import { execa } from 'execa';
 import { BIN, type Daemon, startDaemon, startMaster } from '../helpers/daemon.js';
 import { killAgentLeftovers } from '../helpers/agent-leftovers.js';
 import { getJson } from '../helpers/http.js';
-import { TestScheduler, commandTask } from '../helpers/scheduler.js';
+import { TestScheduler, commandTask, launchOne } from '../helpers/scheduler.js';
+import { readSandbox } from '../helpers/sandbox.js';
 import { waitFor } from '../helpers/wait.js';
 
 let master: Daemon;
@@ -26,20 +27,6 @@ async function scheduler(info: Record<string, unknown> = {}): Promise<TestSchedu
 }
 function shellTask(id: string, cmd: string, extra: Record<string, unknown> = {}) {
   return commandTask(id, 0.1, 32, { command: { value: cmd }, ...extra });
-}
-async function launchOne(s: TestScheduler, task: Record<string, unknown>) {
-  const [offer] = await s.waitForOffers(s.events.length - 1);
-  return s.launch(offer, [task], { refuse_seconds: 0 });
-}
-/** Reads a sandbox file through the agent's /files/read. */
-async function readSandbox(taskId: string, file: string): Promise<string> {
-  const st = await getJson(`${agent.url}/state`);
-  for (const fw of [...st.frameworks, ...st.completed_frameworks]) {
-    for (const ex of [...fw.executors, ...fw.completed_executors]) {
-      if (ex.id === taskId) return (await getJson(`${agent.url}/files/read?path=${encodeURIComponent(`${ex.directory}/${file}`)}&offset=0`)).data;
-    }
-  }
-  throw new Error(`no executor for ${taskId}`);
 }
 
 beforeAll(async () => {
@@ -90,8 +77,8 @@ describe('tsmesos agent', () => {
     await launchOne(s, shellTask('bad', "sh -c 'echo hi; echo oops >&2; exit 3'"));
     const failed = await s.waitForUpdate('bad', 'TASK_FAILED');
     expect(failed.message).toBe('Command exited with status 3');
-    expect(await readSandbox('bad', 'stdout')).toBe('hi\n');
-    expect(await readSandbox('bad', 'stderr')).toContain('oops');
+    expect(await readSandbox(agent.url, 'bad', 'stdout')).toBe('hi\n');
+    expect(await readSandbox(agent.url, 'bad', 'stderr')).toContain('oops');
   });
 
   it('gives tasks the upstream environment, PORT variables and a sandbox with a latest link', async () => {
@@ -107,7 +94,7 @@ describe('tsmesos agent', () => {
     });
     await s.launch(offer, [task], { refuse_seconds: 0 });
     await s.waitForUpdate('env', 'TASK_FINISHED');
-    const out = (await readSandbox('env', 'stdout')).trim().split('\n');
+    const out = (await readSandbox(agent.url, 'env', 'stdout')).trim().split('\n');
     expect(out[0]).toBe(`env ${s.frameworkId} 31005 31005 hello`);
     const agentId = (await getJson(`${agent.url}/state`)).id;
     expect(out[1]).toMatch(new RegExp(`^${workDir}/slaves/${agentId}/frameworks/${s.frameworkId}/executors/env/runs/[0-9a-f-]{36}$`));
@@ -119,7 +106,7 @@ describe('tsmesos agent', () => {
     const s = await scheduler();
     await launchOne(s, commandTask('argv', 0.1, 32, { command: { shell: false, value: '/bin/echo', arguments: ['echo', 'a b', '$HOME'] } }));
     await s.waitForUpdate('argv', 'TASK_FINISHED');
-    expect(await readSandbox('argv', 'stdout')).toBe('a b $HOME\n');
+    expect(await readSandbox(agent.url, 'argv', 'stdout')).toBe('a b $HOME\n');
   });
 
   it('kills a sleep 600 with SIGTERM within the grace period → TASK_KILLED', async () => {

@@ -12,7 +12,8 @@ import { TEST_IMAGE, dockerForTests, removeContainersOf } from '../../src/agent/
 import { type Daemon, startDaemon, startMaster } from '../helpers/daemon.js';
 import { killAgentLeftovers } from '../helpers/agent-leftovers.js';
 import { getJson } from '../helpers/http.js';
-import { TestScheduler, commandTask } from '../helpers/scheduler.js';
+import { TestScheduler, commandTask, launchOne } from '../helpers/scheduler.js';
+import { readSandbox } from '../helpers/sandbox.js';
 import { waitFor } from '../helpers/wait.js';
 
 const engine = await dockerForTests();
@@ -39,19 +40,6 @@ async function scheduler(): Promise<TestScheduler> {
 }
 function dockerTask(id: string, cmd: string, docker: Record<string, unknown> = {}, extra: Record<string, unknown> = {}, mem = 32) {
   return commandTask(id, 0.1, mem, { command: { value: cmd }, container: { type: 'DOCKER', docker: { image: TEST_IMAGE, ...docker } }, ...extra });
-}
-async function launchOne(s: TestScheduler, task: Record<string, unknown>) {
-  const [offer] = await s.waitForOffers(s.events.length - 1);
-  return s.launch(offer, [task], { refuse_seconds: 0 });
-}
-async function readSandbox(taskId: string, file: string): Promise<string> {
-  const st = await getJson(`${agent.url}/state`);
-  for (const fw of [...st.frameworks, ...st.completed_frameworks]) {
-    for (const ex of [...fw.executors, ...fw.completed_executors]) {
-      if (ex.id === taskId) return (await getJson(`${agent.url}/files/read?path=${encodeURIComponent(`${ex.directory}/${file}`)}&offset=0`)).data;
-    }
-  }
-  throw new Error(`no executor for ${taskId}`);
 }
 
 describe.skipIf(!engine.ok)('Docker tasks through master and agent', () => {
@@ -81,7 +69,7 @@ describe.skipIf(!engine.ok)('Docker tasks through master and agent', () => {
     console.log(`docker e2e: launch → TASK_RUNNING ${Date.now() - t0} ms`);
     const done = await s.waitForUpdate('hi', 'TASK_FINISHED');
     expect(done.message).toBe('Command exited with status 0');
-    expect(await readSandbox('hi', 'stdout')).toBe('hi\n');
+    expect(await readSandbox(agent.url, 'hi', 'stdout')).toBe('hi\n');
     const mesos = commandTask('plain', 0.1, 32, { command: { value: 'echo plain' } });
     await launchOne(s, mesos); // the mesos containerizer still takes tasks without a DOCKER ContainerInfo
     await s.waitForUpdate('plain', 'TASK_FINISHED');
@@ -114,7 +102,7 @@ describe.skipIf(!engine.ok)('Docker tasks through master and agent', () => {
     const s = await scheduler();
     await launchOne(s, dockerTask('stubborn', 'trap "" TERM; echo ready; while true; do sleep 0.1; done', {}, { kill_policy: { grace_period: { nanoseconds: 1_500_000_000 } } }));
     await s.waitForUpdate('stubborn', 'TASK_RUNNING');
-    await waitFor(async () => (await readSandbox('stubborn', 'stdout')) === 'ready\n', 'trap installed');
+    await waitFor(async () => (await readSandbox(agent.url, 'stubborn', 'stdout')) === 'ready\n', 'trap installed');
     const t0 = Date.now();
     await s.send('KILL', { task_id: { value: 'stubborn' } });
     const killed = await s.waitForUpdate('stubborn', 'TASK_KILLED');

@@ -121,3 +121,9 @@ export function commandTask(id: string, cpus: number, mem: number, extra: Record
     ...extra,
   };
 }
+
+/** Launches `task` on the next offer the scheduler receives, refusing nothing of what is left. */
+export async function launchOne(s: TestScheduler, task: Record<string, unknown>) {
+  const [offer] = await s.waitForOffers(s.events.length - 1);
+  return s.launch(offer, [task], { refuse_seconds: 0 });
+}
