@@ -7,7 +7,7 @@
  *    method and body (307/308 semantics), for at most a few hops;
  *  - failures must say which URL failed and what to try, so every failure becomes a `ClientError`.
  */
-import { originOf, pathOf, snippet } from './url-text.js';
+import { originOf, pathOf, reasonOf, snippet } from './url-text.js';
 import { ClientError } from './client-error.js';
 
 export interface RequestOptions {
@@ -143,23 +143,13 @@ function transportError(url: string, method: string, e: unknown, timeoutMs: numb
   );
 }
 
-const REASONS: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'host name lookup failed',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  ETIMEDOUT: 'connect timed out',
-  UND_ERR_SOCKET: 'connection closed by the server',
-};
 
 /** undici hides the socket error in `cause` (an AggregateError when several addresses were tried). */
 function causeReason(cause: unknown): string | undefined {
   const c = cause as { code?: string; message?: string; errors?: Array<{ code?: string }> } | undefined;
   if (!c) return undefined;
   const code = c.code ?? c.errors?.find((x) => x.code)?.code;
-  if (code) return REASONS[code] ?? code.toLowerCase();
+  if (code) return reasonOf(code);
   return c.message;
 }
 

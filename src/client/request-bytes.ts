@@ -6,7 +6,7 @@
  * arithmetic. Agents never redirect, so this does not follow 3xx. Failures are `ClientError`s
  * worded like http-request.ts's, naming the agent's address.
  */
-import { originOf, pathOf, snippet } from './url-text.js';
+import { originOf, pathOf, reasonOf, snippet } from './url-text.js';
 import { ClientError } from './client-error.js';
 
 export interface BytesRequestOptions {
@@ -51,20 +51,7 @@ export async function requestBytes(url: string, opts: BytesRequestOptions = {}):
   return body;
 }
 
-const REASONS: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'host name lookup failed',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  ETIMEDOUT: 'connect timed out',
-  UND_ERR_SOCKET: 'connection closed by the server',
-};
 
-function reasonOf(code: string | undefined): string | undefined {
-  return code ? (REASONS[code] ?? code.toLowerCase()) : undefined;
-}
 
 
 

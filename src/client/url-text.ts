@@ -21,3 +21,19 @@ export function snippet(text: string): string {
   const one = text.replace(/\s+/g, ' ').trim();
   return one.length > 300 ? `${one.slice(0, 300)}…` : one;
 }
+
+const REASONS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host name lookup failed',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ETIMEDOUT: 'connect timed out',
+  UND_ERR_SOCKET: 'connection closed by the server',
+};
+
+/** A socket error code in words (`ECONNREFUSED` → "connection refused"); unknown codes lower-cased. */
+export function reasonOf(code: string | undefined): string | undefined {
+  return code ? (REASONS[code] ?? code.toLowerCase()) : undefined;
+}
