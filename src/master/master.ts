@@ -15,6 +15,7 @@ import type {
   TaskRecord,
   UnreachableAgent,
 } from './model.js';
+import { emptyCounters } from './model.js';
 import type { Logger } from '../lib/logger.js';
 import { uuid } from '../lib/ids.js';
 import type { MasterInfoV1 } from '../protocol/v1/types.js';
@@ -69,16 +70,7 @@ export class Master implements MasterView {
   readonly channels = new Channels();
   /** Replaced (empty) when leadership is lost (ha/step-down.ts). */
   allocator: HierarchicalAllocator;
-  readonly counters: MasterCounters = {
-    slaveRegistrations: 0,
-    slaveReregistrations: 0,
-    slaveRemovals: 0,
-    validStatusUpdates: 0,
-    invalidStatusUpdates: 0,
-    allocationRuns: 0,
-    terminalTasks: {},
-    calls: {},
-  };
+  readonly counters: MasterCounters = emptyCounters();
   weights: Record<string, number>;
   readonly info: MasterInfoV1;
   /** Timers owned by the master (offer timeouts, failover timeouts), so `stop()` can clear them all. */

@@ -114,6 +114,20 @@ export interface MasterCounters {
   calls: Record<string, number>;
 }
 
+/** Counters at zero, for a new (or newly elected) master. */
+export function emptyCounters(): MasterCounters {
+  return {
+    slaveRegistrations: 0,
+    slaveReregistrations: 0,
+    slaveRemovals: 0,
+    validStatusUpdates: 0,
+    invalidStatusUpdates: 0,
+    allocationRuns: 0,
+    terminalTasks: {},
+    calls: {},
+  };
+}
+
 /** Read-only view of the master for renderers. */
 export interface MasterView {
   readonly info: MasterInfoV1;

@@ -13,7 +13,7 @@ import type {
   TaskRecord,
   UnreachableAgent,
 } from '../../model.js';
-import { taskKey } from '../../model.js';
+import { emptyCounters, taskKey } from '../../model.js';
 
 export function status(taskId: string, state: TaskStateName, timestamp: number, extra: Partial<TaskStatusV1> = {}): TaskStatusV1 {
   return { task_id: { value: taskId }, state, timestamp, source: 'SOURCE_EXECUTOR', ...extra };
@@ -70,17 +70,7 @@ export function makeAgent(o: Partial<AgentRecord> & { id: string }): AgentRecord
 }
 
 export function makeCounters(o: Partial<MasterCounters> = {}): MasterCounters {
-  return {
-    slaveRegistrations: 0,
-    slaveReregistrations: 0,
-    slaveRemovals: 0,
-    validStatusUpdates: 0,
-    invalidStatusUpdates: 0,
-    allocationRuns: 0,
-    terminalTasks: {},
-    calls: {},
-    ...o,
-  };
+  return { ...emptyCounters(), ...o };
 }
 
 export interface ViewParts {
