@@ -14,7 +14,10 @@
  */
 import { EventEmitter } from 'node:events';
 import zookeeper from 'node-zookeeper-client';
+import { guardZookeeperClient } from './guard-client.js';
 import type { ZkUrl } from './zk-url.js';
+
+guardZookeeperClient();
 
 export type ZkWatcher = (event: zookeeper.Event) => void;
 
