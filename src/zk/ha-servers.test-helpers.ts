@@ -50,7 +50,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function untilSessions(port: number): Promise<void> {
+/** Waits until a ZooKeeper on `port` answers imok and accepts a session. */
+export async function untilSessions(port: number): Promise<void> {
   // The real server answers ruok before it accepts sessions: wait for one to open.
   await waitFor(async () => (await fourLetter(port, 'ruok').catch(() => '')) === 'imok', `ZooKeeper on ${port} to answer imok`, 30_000, 50);
   await waitFor(async () => {

@@ -4,12 +4,9 @@
  */
 import { execa, type ResultPromise } from 'execa';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fourLetter } from '../../src/zk/testing/zk-daemon.test-helpers.js';
-import { RawZkClient } from '../../src/zk/wire/raw-client.js';
-import { waitFor } from '../helpers/wait.js';
+import { freePort, untilSessions } from '../../src/zk/ha-servers.test-helpers.js';
 
 export const JAR = '/usr/share/java/zookeeper.jar';
 const java = ['/usr/bin/java', '/usr/local/bin/java'].find((p) => existsSync(p));
@@ -24,17 +21,6 @@ export interface Target {
   port: number;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
 export async function startOracle(): Promise<{ target: Target; proc: ResultPromise }> {
   const dir = mkdtempSync(join(tmpdir(), 'zk-oracle-'));
   mkdirSync(join(dir, 'conf'));
@@ -45,18 +31,8 @@ export async function startOracle(): Promise<{ target: Target; proc: ResultPromi
     [`tickTime=2000`, `dataDir=${join(dir, 'data')}`, `clientPort=${port}`, 'clientPortAddress=127.0.0.1', 'admin.enableServer=false', '4lw.commands.whitelist=ruok,stat,mntr,srvr,isro'].join('\n') + '\n',
   );
   const proc = execa(java!, ['-cp', `${join(dir, 'conf')}:${JAR}`, 'org.apache.zookeeper.server.ZooKeeperServerMain', join(dir, 'conf', 'zoo.cfg')], { reject: false, buffer: false });
-  await waitFor(async () => (await fourLetter(port, 'ruok').catch(() => '')) === 'imok', 'the real ZooKeeper to answer imok', 30_000, 100);
   // It answers ruok before it accepts sessions (it closes them while "not running"): wait for one.
-  await waitFor(
-    async () => {
-      const c = await RawZkClient.connect('127.0.0.1', port);
-      await c.close();
-      return true;
-    },
-    'the real ZooKeeper to accept a session',
-    30_000,
-    100,
-  );
+  await untilSessions(port);
   return { target: { host: '127.0.0.1', port }, proc };
 }
 
