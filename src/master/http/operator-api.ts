@@ -2,7 +2,8 @@
  * `POST /api/v1` on the master (mesos `docs/operator-http-api.md`): GET_* introspection calls, TEARDOWN,
  * UPDATE_WEIGHTS, and SUBSCRIBE — a RecordIO stream that starts with a state snapshot and then carries
  * TASK_ADDED/UPDATED, AGENT_ADDED/REMOVED, FRAMEWORK_ADDED/UPDATED/REMOVED and HEARTBEAT.
- * tsmesos extension: `POST /api/v1?x_tsmesos_offers=true` also streams `TSMESOS_OFFER` events.
+ * tsmesos extensions: `POST /api/v1?x_tsmesos_offers=true` also streams `TSMESOS_OFFER` events;
+ * `X_TSMESOS_KILL_TASK` kills one task as its framework's KILL would (x-tsmesos-kill-task.ts).
  */
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from '../../http/http-error.js';
@@ -14,6 +15,7 @@ import { removeFramework } from '../core/frameworks.js';
 import type { Master } from '../master.js';
 import { requireJsonAccept, requireJsonBody } from './content-type.js';
 import * as v1 from './v1/index.js';
+import { X_TSMESOS_KILL_TASK, xTsmesosKillTask } from './x-tsmesos-kill-task.js';
 
 type Json = Record<string, unknown>;
 
@@ -69,6 +71,10 @@ export function registerOperatorApi(app: FastifyInstance, m: Master): void {
         return reply.code(200).send();
       }
       if (type === 'UPDATE_WEIGHTS') return updateWeights(m, body, reply);
+      if (type === X_TSMESOS_KILL_TASK) {
+        xTsmesosKillTask(m, body);
+        return reply.code(202).send();
+      }
       if (KNOWN_UNIMPLEMENTED.has(type)) throw new HttpError(501, `${type} is not implemented by tsmesos yet`);
       throw new HttpError(400, `Failed to convert JSON into Call protobuf: unknown call type '${type}'`);
     },
