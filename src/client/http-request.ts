@@ -11,7 +11,7 @@ import { originOf, pathOf, reasonOf, snippet } from './url-text.js';
 import { ClientError } from './client-error.js';
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Already-encoded body (form or JSON); `contentType` says which. */
   body?: string;
   contentType?: string;
