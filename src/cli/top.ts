@@ -11,9 +11,12 @@ import type { CliContext } from './context.js';
 import { UsageError, UserError } from './errors.js';
 import { MASTER_OPTION_HELP, resolveMasterAddress } from './master-address.js';
 import { terminalWidth } from './output/table.js';
+import { CHRONOS, CHRONOS_OPTION_HELP, MARATHON, MARATHON_OPTION_HELP, resolveServiceAddress, unreachableHint } from './service-address.js';
 
 interface TopOptions {
   master?: string;
+  marathon?: string;
+  chronos?: string;
   refresh: number;
   json?: boolean;
 }
@@ -23,14 +26,17 @@ export const DEFAULT_REFRESH_MS = 250;
 export function registerTop(program: Command, ctx: CliContext): void {
   program
     .command('top')
-    .summary('live view of offers, agents, frameworks and tasks')
+    .summary('live view of offers, agents, frameworks, tasks, apps and jobs')
     .description(
       'A live, full-screen view of the cluster driven by the master\'s operator event stream: offers as they are ' +
         'sent, accepted, declined and rescinded; agents with used/total bars; frameworks with roles and DRF shares; ' +
-        'tasks with state and health, and their stdout/stderr. Reconnects by itself when the master goes away. ' +
+        'tasks with state and health, and their stdout/stderr; Marathon apps and Chronos jobs. Reconnects by itself ' +
+        'when the master goes away. ' +
         'Without a terminal (a pipe or a file) it prints one snapshot and exits.',
     )
     .option('--master <addr>', MASTER_OPTION_HELP)
+    .option('--marathon <addr>', `${MARATHON_OPTION_HELP}; feeds the Apps view`)
+    .option('--chronos <addr>', `${CHRONOS_OPTION_HELP}; feeds the Jobs view`)
     .addOption(
       new Option('--refresh <duration>', 'how often the screen is redrawn: 250ms, 1secs, or seconds like 0.5').argParser(parseRefresh).default(DEFAULT_REFRESH_MS, '250ms'),
     )
@@ -40,13 +46,17 @@ export function registerTop(program: Command, ctx: CliContext): void {
       `
 Keys: 1-6 or Tab/Shift-Tab switch views (Offers, Agents, Frameworks, Tasks, Apps, Jobs);
 ↑/↓ or j/k select, PgUp/PgDn page, Home/End; q or Ctrl-C quit. Frameworks: x tears the selected
-framework down after a y/N question. Tasks: / filters by typing, Enter or o opens stdout, e stderr;
-in the pane ↑/↓ scroll, End or f follows, s switches stdout/stderr, Esc or q closes it.
-Apps and Jobs stay greyed ("not configured") until tsmesos has Marathon and Chronos modes.
+framework down after a y/N question. Tasks: / filters by typing, x kills the selected task (y/N),
+Enter or o opens stdout, e stderr; in the pane ↑/↓ scroll, End or f follows, s switches
+stdout/stderr, Esc or q closes it. Apps: s scales the selected app (type the instance count, then
+y/N), r restarts it (y/N). Jobs: r runs the selected job now (y/N). Apps and Jobs are greyed while
+Marathon or Chronos can not be read; the view says why. The Apps view refreshes on Marathon's
+/v2/events stream (polling when it is down); the Jobs view polls Chronos.
 
 Examples:
   $ tsmesos top                                 the master from MESOS_MASTER or the config file
   $ tsmesos top --master=10.0.0.1:5050 --refresh=1secs
+  $ tsmesos top --marathon=10.0.0.2:8080 --chronos=10.0.0.3:4400
   $ tsmesos top | less                          one plain-text snapshot (stdout is not a terminal)
   $ tsmesos top --json | jq '.frameworks[] | {name, share}'`,
     )
@@ -69,11 +79,22 @@ export function parseRefresh(value: string): number {
 
 export async function runTopCommand(ctx: CliContext, opts: TopOptions): Promise<void> {
   const address = resolveMasterAddress(opts.master, ctx);
+  // Resolved up front so a bad --marathon/--chronos is a usage error even for a snapshot.
+  const marathon = resolveServiceAddress(MARATHON, ctx, opts.marathon);
+  const chronos = resolveServiceAddress(CHRONOS, ctx, opts.chronos);
   const interactive = !opts.json && ctx.stdout === process.stdout && process.stdout.isTTY === true && process.stdin.isTTY === true;
   if (!interactive) return printSnapshot(ctx, opts.master, address.kind === 'flag' ? '' : ` (the address came from ${address.source})`, opts.json === true);
   // Loaded only for the live screen: a snapshot in a pipe never pays for React and Ink.
-  const [{ runTop }, { liveServices }] = await Promise.all([import('../tui/run-top.js'), import('../tui/live-services.js')]);
-  await runTop({ services: liveServices(ctx, opts.master), refreshMs: opts.refresh });
+  const [{ runTop }, { liveServices }, { marathonSource, chronosSource }] = await Promise.all([
+    import('../tui/run-top.js'),
+    import('../tui/live-services.js'),
+    import('../tui/live-sources.js'),
+  ]);
+  const sources = {
+    marathon: marathonSource(marathon.url, unreachableHint(MARATHON, marathon)),
+    chronos: chronosSource(chronos.url, unreachableHint(CHRONOS, chronos)),
+  };
+  await runTop({ services: liveServices(ctx, opts.master, sources), refreshMs: opts.refresh });
 }
 
 async function printSnapshot(ctx: CliContext, master: string | undefined, from: string, json: boolean): Promise<void> {

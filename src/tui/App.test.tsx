@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { OperatorEvent } from '../client/operator-types.js';
 import type { WatchStatus } from '../client/operator-watch.js';
 import { App } from './App.js';
-import type { TopServices } from './services.js';
+import type { KillTarget, TopServices } from './services.js';
 import { agent, ev, framework, offer, task } from './state/events.test-helpers.js';
 
 const T0 = 1_700_000_000_000;
@@ -11,7 +11,7 @@ const T0 = 1_700_000_000_000;
 /** Scripted services: the test plays the master's stream and records the actions taken. */
 function fake(teardownError?: Error) {
   let handlers: { onEvent: (e: OperatorEvent) => void; onStatus: (s: WatchStatus) => void } | undefined;
-  const calls = { teardown: [] as string[], follow: [] as string[], stopped: 0 };
+  const calls = { teardown: [] as string[], kill: [] as KillTarget[], follow: [] as string[], stopped: 0 };
   const services: TopServices = {
     watch(h) {
       handlers = h;
@@ -19,6 +19,10 @@ function fake(teardownError?: Error) {
     },
     async teardown(id) {
       calls.teardown.push(id);
+      if (teardownError) throw teardownError;
+    },
+    async killTask(target) {
+      calls.kill.push(target);
       if (teardownError) throw teardownError;
     },
     async followOutput(target, sink, signal) {
@@ -127,5 +131,34 @@ describe('App', () => {
     const t = start();
     t.f.status({ state: 'retrying', error: 'can not reach the master at http://m1:5050', hint: 'is it running?', retryInMs: 3000, attempt: 2 });
     await t.until('✕ retrying in 3s: can not reach the master at http://m1:5050 (is it running?)');
+  });
+});
+
+describe('App: killing a task', () => {
+  it('kills the selected task after y, says so, and shows it KILLED when the stream says so', async () => {
+    const t = start();
+    t.f.play(...cluster);
+    await t.until('SENT');
+    await t.press('4', /web\.1 +RUNNING/);
+    expect(t.frame()).toMatch(/x kill/);
+    await t.press('x', 'Kill task web.1 of web on alpha? [y/N]');
+    expect(t.frame()).toMatch(/y kill +n\/Esc cancel/);
+    await t.press('n', 'kill cancelled');
+    expect(t.f.calls.kill).toEqual([]);
+    await t.press('x', '[y/N]');
+    await t.press('y', 'kill of web.1 sent to alpha: it turns KILLED when the agent has stopped it');
+    expect(t.f.calls.kill).toEqual([{ taskId: 'web.1', frameworkId: 'fw-1', agentId: 'a1' }]);
+    t.f.play(ev.taskUpdated('fw-1', 'web.1', 'TASK_KILLED'));
+    await t.until(/web\.1 +KILLED/);
+    await t.press('x', 'web.1 has already finished (KILLED)');
+  });
+
+  it('shows why a kill failed', async () => {
+    const t = start(fake(new Error("Task 'web.1' has already finished (TASK_FINISHED)")));
+    t.f.play(...cluster);
+    await t.until('SENT');
+    await t.press('4', /web\.1 +RUNNING/);
+    await t.press('x', '[y/N]');
+    await t.press('y', "kill of web.1 failed: Task 'web.1' has already finished (TASK_FINISHED)");
   });
 });

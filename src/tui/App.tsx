@@ -6,18 +6,22 @@
  * 8). `<Static>` is not used: this is a full-screen view that redraws in place, not a log.
  */
 import { Box, useApp, useInput } from 'ink';
-import { useCallback, useMemo, useState } from 'react';
-import { ConfirmPrompt } from './components/ConfirmPrompt.js';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { ConfirmPrompt, NumberPrompt } from './components/ConfirmPrompt.js';
 import { HelpBar } from './components/HelpBar.js';
 import { MessageLine } from './components/MessageLine.js';
 import { StatusLine } from './components/StatusLine.js';
 import { TabBar } from './components/TabBar.js';
 import { useNow } from './hooks/use-now.js';
 import { useOperatorState } from './hooks/use-operator-state.js';
+import { useServiceFeeds } from './hooks/use-service-feeds.js';
 import { useTaskOutput } from './hooks/use-task-output.js';
 import { type Size, useTerminalSize } from './hooks/use-terminal-size.js';
+import { perform } from './perform.js';
 import type { TopServices } from './services.js';
+import { done, failed } from './state/actions.js';
 import { helpKeys } from './state/help.js';
+import { keyContext, type ViewLists } from './state/key-context.js';
 import { handleInput, type Intent } from './state/keys.js';
 import { agentRows, frameworkRows, offerRows, taskRows, usage } from './state/selectors.js';
 import { initialUi, selectedIndex, type UiState, type ViewName } from './state/ui.js';
@@ -31,12 +35,11 @@ export interface AppProps {
   size?: Size;
   clock?: () => number;
   initialView?: ViewName;
+  /** How often Marathon and Chronos are polled when no event says they changed. */
+  servicePollMs?: number;
 }
 
-/** Marathon and Chronos modes do not exist yet, so their views have no source. */
-const UNAVAILABLE: ReadonlySet<ViewName> = new Set(['apps', 'jobs']);
-
-export function App({ services, refreshMs = 250, size, clock = Date.now, initialView }: AppProps) {
+export function App({ services, refreshMs = 250, size, clock = Date.now, initialView, servicePollMs }: AppProps) {
   const { exit } = useApp();
   const { columns: width, rows } = useTerminalSize(size);
   const state = useOperatorState(services.watch, refreshMs, clock);
@@ -58,30 +61,36 @@ export function App({ services, refreshMs = 250, size, clock = Date.now, initial
   const pane = ui.pane;
   const target = useMemo(() => (pane ? { frameworkId: pane.frameworkId, taskId: pane.taskId, file: pane.file } : undefined), [pane?.frameworkId, pane?.taskId, pane?.file]);
   const output = useTaskOutput(services.followOutput, target);
-  const rowCount = ui.view in data ? data[ui.view as keyof typeof data].length : 0;
-  const selected = selectedIndex(ui, rowCount);
+  const { apps, jobs } = useServiceFeeds(services.marathon, services.chronos, refreshMs, clock, servicePollMs);
+  const lists: ViewLists = useMemo(() => ({ ...data, apps: apps?.rows ?? [], jobs: jobs?.rows ?? [] }), [data, apps?.rows, jobs?.rows]);
+  const selected = selectedIndex(ui, lists[ui.view].length);
+  /** The UI state as of the last key, which may be newer than the last render. */
+  const uiRef = useRef(ui);
+  uiRef.current = ui;
+  const unavailable = useMemo(
+    () => new Set<ViewName>([...(apps?.feed.state === 'ok' ? [] : (['apps'] as const)), ...(jobs?.feed.state === 'ok' ? [] : (['jobs'] as const))]),
+    [apps?.feed.state, jobs?.feed.state],
+  );
 
   const run = useCallback(
     (intent: Intent) => {
       if (intent.type === 'quit') return exit();
-      services.teardown(intent.frameworkId).then(
-        () => setUi((s) => ({ ...s, message: { text: `framework ${intent.name} (${intent.frameworkId}) torn down`, error: false } })),
-        (e: Error & { hint?: string }) =>
-          setUi((s) => ({ ...s, message: { text: `teardown of ${intent.name} failed: ${e.message}${e.hint ? ` (${e.hint})` : ''}`, error: true } })),
+      const a = intent.action;
+      perform(services, a).then(
+        (r) => {
+          setUi((s) => ({ ...s, message: { text: done(a, r.deploymentId), error: false } }));
+          if (a.kind === 'scale' || a.kind === 'restart') apps?.refresh();
+          if (a.kind === 'run-job') jobs?.refresh();
+        },
+        (e: Error & { hint?: string }) => setUi((s) => ({ ...s, message: { text: failed(a, e), error: true } })),
       );
     },
-    [services, exit],
+    [services, exit, apps?.refresh, jobs?.refresh],
   );
 
   useInput((input, key) => {
-    const f = ui.view === 'frameworks' ? data.frameworks[selected] : undefined;
-    const t = ui.view === 'tasks' ? data.tasks[selected] : undefined;
-    const result = handleInput(ui, input, key, {
-      rows: rowCount,
-      page: Math.max(1, bodyHeight - 2),
-      ...(f ? { framework: { id: f.id, name: f.name, tasks: f.tasks } } : {}),
-      ...(t ? { task: { id: t.id, frameworkId: t.frameworkId } } : {}),
-    });
+    const result = handleInput(uiRef.current, input, key, keyContext(uiRef.current, lists, Math.max(1, bodyHeight - 2)));
+    uiRef.current = result.ui;
     setUi(result.ui);
     if (result.intent) run(result.intent);
   });
@@ -89,10 +98,16 @@ export function App({ services, refreshMs = 250, size, clock = Date.now, initial
   const counts = { agents: state.agents.size, frameworks: state.frameworks.size, tasks: u.byFramework.size === 0 ? 0 : [...u.byFramework.values()].reduce((n, x) => n + x.tasks, 0), offers: state.offers.open.size };
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <TabBar current={ui.view} unavailable={UNAVAILABLE} width={width} />
+      <TabBar current={ui.view} unavailable={unavailable} width={width} />
       <StatusLine connection={state.connection} counts={counts} now={now} width={width} />
-      <Body ui={ui} state={state} data={data} now={now} selected={selected} width={width} height={bodyHeight} output={output} />
-      {ui.confirm ? <ConfirmPrompt confirm={ui.confirm} width={width} /> : <MessageLine message={ui.message} width={width} />}
+      <Body ui={ui} state={state} data={data} {...(apps ? { apps } : {})} {...(jobs ? { jobs } : {})} now={now} selected={selected} width={width} height={bodyHeight} output={output} />
+      {ui.confirm ? (
+        <ConfirmPrompt confirm={ui.confirm} width={width} />
+      ) : ui.prompt ? (
+        <NumberPrompt prompt={ui.prompt} width={width} />
+      ) : (
+        <MessageLine message={ui.message} width={width} />
+      )}
       <HelpBar keys={helpKeys(ui)} width={width} />
     </Box>
   );

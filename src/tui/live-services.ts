@@ -1,6 +1,7 @@
 /**
  * The real `TopServices`: the operator stream through `watchOperatorEvents` (reconnecting, 307
- * following, offers included), `TEARDOWN` on the operator API, and a task's sandbox file
+ * following, offers included), `TEARDOWN` and `X_TSMESOS_KILL_TASK` on the operator API, Marathon
+ * and Chronos when given (live-sources.ts), and a task's sandbox file
  * followed the way `tsmesos task tail -f` does it (the same sandbox lookup and follow loop, so
  * the pane and the CLI agree). The master address is resolved again for every reconnect.
  */
@@ -16,16 +17,27 @@ import { lastLines } from '../cli/task-tail-lines.js';
 import { type TaskSandbox, findSandbox, noSandboxError, resolveOnMaster, sandboxPath } from '../cli/task-sandbox.js';
 import { isTerminal, type TaskStateName } from '../protocol/v1/types.js';
 import { leaderUrl } from './leader.js';
-import type { OutputSink, OutputTarget, TopServices } from './services.js';
+import type { ChronosSource, MarathonSource, OutputSink, OutputTarget, TopServices } from './services.js';
 
 /** Lines of existing output shown when a pane opens. */
 export const PANE_BACKLOG_LINES = 500;
 const SANDBOX_WAIT_MS = 1_000;
 
-export function liveServices(ctx: CliContext, masterFlag: string | undefined): TopServices {
+export function liveServices(ctx: CliContext, masterFlag: string | undefined, sources: { marathon?: MarathonSource; chronos?: ChronosSource } = {}): TopServices {
   /** The leader that last answered the stream; mutations go there first. */
   let leader: string | undefined;
+  /** One operator call to the leader; a 4xx/5xx reason (plain text) becomes the error message. */
+  const operatorCall = async (body: { type: string; [k: string]: unknown }) => {
+    const client = leader ? new MasterClient(leader) : masterClient(masterFlag, ctx);
+    try {
+      await client.call(body);
+    } catch (e) {
+      if (e instanceof ClientError && e.status !== undefined && e.status >= 400 && e.body) throw new Error(e.body);
+      throw e;
+    }
+  };
   return {
+    ...sources,
     watch({ onEvent, onStatus }) {
       const watch = watchOperatorEvents({
         resolve: () => leaderUrl(masterFlag, ctx),
@@ -38,15 +50,12 @@ export function liveServices(ctx: CliContext, masterFlag: string | undefined): T
       });
       return () => watch.stop();
     },
-    async teardown(frameworkId) {
-      const client = leader ? new MasterClient(leader) : masterClient(masterFlag, ctx);
-      try {
-        await client.call({ type: 'TEARDOWN', teardown: { framework_id: { value: frameworkId } } });
-      } catch (e) {
-        if (e instanceof ClientError && e.status === 400) throw new Error(e.body || e.message);
-        throw e;
-      }
-    },
+    teardown: (frameworkId) => operatorCall({ type: 'TEARDOWN', teardown: { framework_id: { value: frameworkId } } }),
+    killTask: ({ taskId, frameworkId, agentId }) =>
+      operatorCall({
+        type: 'X_TSMESOS_KILL_TASK',
+        x_tsmesos_kill_task: { task_id: { value: taskId }, framework_id: { value: frameworkId }, ...(agentId ? { agent_id: { value: agentId } } : {}) },
+      }),
     followOutput: (target, sink, signal) => followOutput(ctx, masterFlag, target, sink, signal),
   };
 }

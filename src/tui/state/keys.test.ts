@@ -9,7 +9,12 @@ const NO_KEY: Key = {
   super: false, hyper: false, capsLock: false, numLock: false,
 };
 const k = (over: Partial<Key>): Key => ({ ...NO_KEY, ...over });
-const ctx: KeyContext = { rows: 10, page: 4, framework: { id: 'f1', name: 'web', tasks: 2 }, task: { id: 't1', frameworkId: 'f1' } };
+const ctx: KeyContext = {
+  rows: 10,
+  page: 4,
+  framework: { id: 'f1', name: 'web', tasks: 2 },
+  task: { id: 't1', frameworkId: 'f1', agentId: 'a1', framework: 'web', agent: 'alpha', live: true, state: 'TASK_RUNNING' },
+};
 const press = (ui: UiState, input: string, key: Key = NO_KEY, c: KeyContext = ctx) => handleKey(ui, input, key, c);
 
 describe('handleKey', () => {
@@ -46,10 +51,11 @@ describe('handleKey', () => {
     const no = press(asked, 'n');
     expect([no.ui.confirm, no.intent, no.ui.message?.text]).toEqual([undefined, undefined, 'teardown cancelled']);
     const yes = press(asked, 'y');
-    expect(yes.intent).toEqual({ type: 'teardown', frameworkId: 'f1', name: 'web' });
+    expect(yes.intent).toEqual({ type: 'action', action: { kind: 'teardown', frameworkId: 'f1', name: 'web', tasks: 2 } });
+    expect(yes.ui.message?.text).toBe('tearing down web…');
     expect(yes.ui.confirm).toBeUndefined();
     expect(press(initialUi('frameworks'), 'x', NO_KEY, { rows: 0, page: 4 }).ui.message).toEqual({ text: 'no framework selected', error: true });
-    expect(press(initialUi('tasks'), 'x').ui.confirm).toBeUndefined();
+    expect(press(initialUi('agents'), 'x').ui.confirm).toBeUndefined(); // x means nothing there
   });
 
   it('filters tasks by typing after /; Enter keeps the filter, Esc clears it', () => {

@@ -1,26 +1,20 @@
 /**
  * Key bindings of `tsmesos top`, as a pure function from (screen state, key press, what is
  * selected) to a new screen state plus an intent for the App to carry out. Modes are checked in
- * order: confirmation, log pane, filter typing, then the per-view and global keys, so a `q`
- * typed into the filter is a letter, and a `q` in the log pane closes the pane.
+ * order: confirmation, number prompt, log pane, filter typing, then the per-view and global keys,
+ * so a `q` typed into the filter is a letter, and a `q` in the log pane closes the pane.
  */
 import type { Key } from 'ink';
+import { type KeyResult, type Selection, actionKey, confirmKey, promptKey } from './action-keys.js';
 import { type SandboxFile, type UiState, VIEWS, selectedIndex, switchView, withSelected } from './ui.js';
 
-export type Intent = { type: 'quit' } | { type: 'teardown'; frameworkId: string; name: string };
+export type { Intent, KeyResult } from './action-keys.js';
 
-export interface KeyContext {
+export interface KeyContext extends Selection {
   /** Rows of the current view (after the filter). */
   rows: number;
   /** Rows that fit on one page, for PgUp/PgDn. */
   page: number;
-  framework?: { id: string; name: string; tasks: number };
-  task?: { id: string; frameworkId: string };
-}
-
-export interface KeyResult {
-  ui: UiState;
-  intent?: Intent;
 }
 
 /**
@@ -42,6 +36,7 @@ export function handleInput(ui: UiState, input: string, key: Key, ctx: KeyContex
 export function handleKey(ui: UiState, input: string, key: Key, ctx: KeyContext): KeyResult {
   if (key.ctrl && input === 'c') return { ui, intent: { type: 'quit' } };
   if (ui.confirm) return confirmKey(ui, input);
+  if (ui.prompt) return promptKey(ui, input, key);
   if (ui.pane) return { ui: paneKey(ui, input, key, ctx.page) };
   if (ui.filtering) return { ui: filterKey(ui, input, key, ctx) };
   const moved = moveKey(ui, input, key, ctx);
@@ -51,20 +46,10 @@ export function handleKey(ui: UiState, input: string, key: Key, ctx: KeyContext)
   if (view) return { ui: { ...ui, view: view.name, filtering: false, message: undefined } };
   if (key.tab || key.rightArrow) return { ui: switchView(ui, key.shift ? -1 : 1) };
   if (key.leftArrow) return { ui: switchView(ui, -1) };
-  if (ui.view === 'frameworks' && input === 'x') {
-    if (!ctx.framework) return { ui: { ...ui, message: { text: 'no framework selected', error: true } } };
-    const { id, name, tasks } = ctx.framework;
-    return { ui: { ...ui, message: undefined, confirm: { kind: 'teardown', frameworkId: id, name, tasks } } };
-  }
+  const action = actionKey(ui, input, ctx);
+  if (action) return action;
   if (ui.view === 'tasks') return { ui: tasksKey(ui, input, key, ctx) };
   return { ui };
-}
-
-function confirmKey(ui: UiState, input: string): KeyResult {
-  const c = ui.confirm!;
-  const rest = { ...ui, confirm: undefined };
-  if (input === 'y' || input === 'Y') return { ui: { ...rest, message: { text: `tearing down ${c.name}…`, error: false } }, intent: { type: 'teardown', frameworkId: c.frameworkId, name: c.name } };
-  return { ui: { ...rest, message: { text: 'teardown cancelled', error: false } } };
 }
 
 function moveKey(ui: UiState, input: string, key: Key, ctx: KeyContext): UiState | undefined {

@@ -1,8 +1,9 @@
 /**
- * The screen's own state (which view, which row, the task filter, an open confirmation or log
- * pane), separate from the cluster state so each reducer stays small. Pure: `keys.ts` turns key
- * presses into new `UiState`s, and the App turns intents (quit, tear down) into effects.
+ * The screen's own state (which view, which row, the task filter, an open confirmation, number
+ * prompt or log pane), separate from the cluster state so each reducer stays small. Pure: `keys.ts`
+ * turns key presses into new `UiState`s, and the App turns intents (quit, actions) into effects.
  */
+import type { Action } from './actions.js';
 
 export type ViewName = 'offers' | 'agents' | 'frameworks' | 'tasks' | 'apps' | 'jobs';
 
@@ -24,11 +25,15 @@ export const VIEWS: readonly ViewInfo[] = [
 
 export type SandboxFile = 'stdout' | 'stderr';
 
-export interface Confirm {
-  kind: 'teardown';
-  frameworkId: string;
-  name: string;
-  tasks: number;
+/** An action waiting for its y/N answer. */
+export type Confirm = Action;
+
+/** Typing a number before a question: the new instance count of an app (`s` in the Apps view). */
+export interface Prompt {
+  kind: 'scale';
+  appId: string;
+  from: number;
+  text: string;
 }
 
 export interface Pane {
@@ -52,6 +57,7 @@ export interface UiState {
   /** Typing into the filter after `/`. */
   filtering: boolean;
   confirm?: Confirm;
+  prompt?: Prompt;
   pane?: Pane;
   message?: Message;
 }

@@ -3,14 +3,18 @@
  * plain switch over props, so the App's layout stays readable and each view stays pure.
  */
 import { Box, Text } from 'ink';
+import type { ServiceFeed } from '../hooks/use-service-feeds.js';
 import type { TaskOutput } from '../hooks/use-task-output.js';
 import { LogPane } from '../components/LogPane.js';
 import { rateSeries } from '../state/offers.js';
 import type { AgentRow, FrameworkRow, OfferRow, TaskRow } from '../state/selectors.js';
+import type { AppRow, JobRow } from '../state/service-rows.js';
 import type { TopState } from '../state/types.js';
 import type { UiState } from '../state/ui.js';
 import { AgentsView } from './AgentsView.js';
+import { AppsView } from './AppsView.js';
 import { FrameworksView } from './FrameworksView.js';
+import { JobsView } from './JobsView.js';
 import { OffersView } from './OffersView.js';
 import { TasksView } from './TasksView.js';
 import { UnavailableView } from './UnavailableView.js';
@@ -19,6 +23,9 @@ export interface BodyProps {
   ui: UiState;
   state: TopState;
   data: { offers: OfferRow[]; agents: AgentRow[]; frameworks: FrameworkRow[]; tasks: TaskRow[] };
+  /** Marathon's apps and Chronos's jobs; absent when not configured. */
+  apps?: ServiceFeed<AppRow>;
+  jobs?: ServiceFeed<JobRow>;
   output: TaskOutput;
   now: number;
   selected: number;
@@ -26,7 +33,7 @@ export interface BodyProps {
   height: number;
 }
 
-export function Body({ ui, state, data, output, now, selected, width, height }: BodyProps) {
+export function Body({ ui, state, data, apps, jobs, output, now, selected, width, height }: BodyProps) {
   if (ui.pane) {
     const task = state.tasks.get(`${ui.pane.frameworkId}/${ui.pane.taskId}`);
     const where = task ? ` on ${state.agents.get(task.agentId)?.hostname ?? task.agentId} (${task.state.replace(/^TASK_/, '')})` : '';
@@ -42,6 +49,15 @@ export function Body({ ui, state, data, output, now, selected, width, height }: 
       />
     );
   }
+  const common = { width, height, selected, now };
+  if (ui.view === 'apps') {
+    if (!apps) return <UnavailableView title="Apps" source="Marathon apps" option="--marathon" width={width} height={height} />;
+    return <AppsView {...common} url={apps.url} feed={apps.feed} rows={apps.rows} />;
+  }
+  if (ui.view === 'jobs') {
+    if (!jobs) return <UnavailableView title="Jobs" source="Chronos jobs" option="--chronos" width={width} height={height} />;
+    return <JobsView {...common} url={jobs.url} feed={jobs.feed} rows={jobs.rows} />;
+  }
   if (!state.synced) {
     return (
       <Box width={width} height={height} paddingLeft={2} paddingTop={1}>
@@ -49,19 +65,14 @@ export function Body({ ui, state, data, output, now, selected, width, height }: 
       </Box>
     );
   }
-  const common = { width, height, selected };
   switch (ui.view) {
     case 'offers':
-      return <OffersView {...common} rows={data.offers} held={state.offers.open.size} totals={state.offers.totals} rate={rateSeries(state.offers, now, 60)} />;
+      return <OffersView width={width} height={height} selected={selected} rows={data.offers} held={state.offers.open.size} totals={state.offers.totals} rate={rateSeries(state.offers, now, 60)} />;
     case 'agents':
-      return <AgentsView {...common} rows={data.agents} />;
+      return <AgentsView width={width} height={height} selected={selected} rows={data.agents} />;
     case 'frameworks':
-      return <FrameworksView {...common} rows={data.frameworks} />;
+      return <FrameworksView width={width} height={height} selected={selected} rows={data.frameworks} />;
     case 'tasks':
-      return <TasksView {...common} rows={data.tasks} filter={ui.filter} filtering={ui.filtering} />;
-    case 'apps':
-      return <UnavailableView title="Apps" source="Marathon apps" width={width} height={height} />;
-    case 'jobs':
-      return <UnavailableView title="Jobs" source="Chronos jobs" width={width} height={height} />;
+      return <TasksView width={width} height={height} selected={selected} rows={data.tasks} filter={ui.filter} filtering={ui.filtering} />;
   }
 }

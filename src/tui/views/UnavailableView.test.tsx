@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { UnavailableView } from './UnavailableView.js';
 
 describe('UnavailableView', () => {
-  it('says the view is not configured and why, with no data at all', () => {
-    const frame = render(<UnavailableView title="Apps" source="Marathon apps" width={60} height={6} />).lastFrame()!;
+  it('says the view is not configured and how to configure it, with no data at all', () => {
+    const frame = render(<UnavailableView title="Apps" source="Marathon apps" option="--marathon" width={60} height={6} />).lastFrame()!;
     expect(frame).toContain('Apps: not configured');
-    expect(frame.replace(/\s+/g, ' ')).toContain('tsmesos has no Marathon apps mode yet, so there is nothing to show.');
+    expect(frame.replace(/\s+/g, ' ')).toContain('This view shows Marathon apps when top knows where to find them: start it with --marathon=HOST:PORT.');
     expect(frame.split('\n').every((l) => l.length <= 60)).toBe(true);
   });
 });
