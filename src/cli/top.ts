@@ -44,14 +44,17 @@ export function registerTop(program: Command, ctx: CliContext): void {
     .addHelpText(
       'after',
       `
-Keys: 1-6 or Tab/Shift-Tab switch views (Offers, Agents, Frameworks, Tasks, Apps, Jobs);
-↑/↓ or j/k select, PgUp/PgDn page, Home/End; q or Ctrl-C quit. Frameworks: x tears the selected
-framework down after a y/N question. Tasks: / filters by typing, x kills the selected task (y/N),
-Enter or o opens stdout, e stderr; in the pane ↑/↓ scroll, End or f follows, s switches
-stdout/stderr, Esc or q closes it. Apps: s scales the selected app (type the instance count, then
-y/N), r restarts it (y/N). Jobs: r runs the selected job now (y/N). Apps and Jobs are greyed while
-Marathon or Chronos can not be read; the view says why. The Apps view refreshes on Marathon's
-/v2/events stream (polling when it is down); the Jobs view polls Chronos.
+Keys: 1-6 or Tab/Shift-Tab switch views (Offers, Agents, Frameworks, Tasks,
+Apps, Jobs); ↑/↓ or j/k select, PgUp/PgDn page, Home/End; q or Ctrl-C quit.
+Frameworks: x tears the selected framework down after a y/N question.
+Tasks: / filters by typing; x kills the selected task (y/N); Enter or o opens
+its stdout, e its stderr; in the pane ↑/↓ scroll, End or f follows, s switches
+stdout/stderr, Esc or q closes it.
+Apps: s scales the selected app (type the instance count, Enter, then y/N);
+r restarts it (y/N). Jobs: r runs the selected job now (y/N).
+Apps and Jobs are greyed while Marathon or Chronos can not be read, and the
+view says why. Apps refresh on Marathon's /v2/events stream (polling while it
+is down); Jobs poll Chronos.
 
 Examples:
   $ tsmesos top                                 the master from MESOS_MASTER or the config file
