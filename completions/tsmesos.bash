@@ -44,7 +44,7 @@ __tsmesos_options() {
     'task ls') REPLY='--config --framework --help -h --json --master' ;;
     'task tail') REPLY='--config --follow -f --framework --help -h --lines -n --master' ;;
     'teardown') REPLY='--config --help -h --json --master' ;;
-    'top') REPLY='--config --help -h --json --master --refresh' ;;
+    'top') REPLY='--chronos --config --help -h --json --marathon --master --refresh' ;;
     'zookeeper-lite') REPLY='--config --data_dir --help -h --ip --log_dir --max_session_timeout --min_session_timeout --port --quiet --snapshot_count --tick_time --zoo_cfg' ;;
     *) REPLY='' ;;
   esac
@@ -79,7 +79,7 @@ __tsmesos_value_options() {
     'task ls') REPLY='--config --framework --master' ;;
     'task tail') REPLY='--config --framework --lines -n --master' ;;
     'teardown') REPLY='--config --master' ;;
-    'top') REPLY='--config --master --refresh' ;;
+    'top') REPLY='--chronos --config --marathon --master --refresh' ;;
     'zookeeper-lite') REPLY='--config --data_dir --ip --log_dir --max_session_timeout --min_session_timeout --port --snapshot_count --tick_time --zoo_cfg' ;;
     *) REPLY='' ;;
   esac

@@ -15,7 +15,7 @@ complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config 
 complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config framework help local master ps task teardown top zookeeper-lite' -a ps -d 'list tasks with cpu time and memory, like ps'
 complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config framework help local master ps task teardown top zookeeper-lite' -a task -d 'list tasks; read their stdout/stderr and sandbox files (cat, tail -f, ls)'
 complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config framework help local master ps task teardown top zookeeper-lite' -a teardown -d 'tear a framework down: kill all its tasks and remove it'
-complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config framework help local master ps task teardown top zookeeper-lite' -a top -d 'live view of offers, agents, frameworks and tasks'
+complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config framework help local master ps task teardown top zookeeper-lite' -a top -d 'live view of offers, agents, frameworks, tasks, apps and jobs'
 complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config framework help local master ps task teardown top zookeeper-lite' -a zookeeper-lite -d 'run a single-node ZooKeeper-compatible server (client port 2181)'
 complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config framework help local master ps task teardown top zookeeper-lite' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
 complete -c tsmesos -n 'not __fish_seen_subcommand_from agent completion config framework help local master ps task teardown top zookeeper-lite' -s h -l help -d 'display help for command'
@@ -217,9 +217,11 @@ complete -c tsmesos -n '__fish_seen_subcommand_from teardown' -l json -d 'print 
 complete -c tsmesos -n '__fish_seen_subcommand_from teardown' -l master -x -d 'master HOST:PORT or zk://HOST:2181/mesos (else env MESOS_MASTER, else config [master] address or [master.zookeeper], else 127.0.0.1:5050)'
 
 # tsmesos top
+complete -c tsmesos -n '__fish_seen_subcommand_from top' -l chronos -x -d 'Chronos HOST:PORT or URL (else env TSMESOS_CHRONOS or CHRONOS_URL, else config [chronos] address, else 127.0.0.1:4400); feeds the Jobs view'
 complete -c tsmesos -n '__fish_seen_subcommand_from top' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
 complete -c tsmesos -n '__fish_seen_subcommand_from top' -s h -l help -d 'display help for command'
 complete -c tsmesos -n '__fish_seen_subcommand_from top' -l json -d 'print one snapshot as JSON (agents, frameworks, tasks, offers) and exit'
+complete -c tsmesos -n '__fish_seen_subcommand_from top' -l marathon -x -d 'Marathon HOST:PORT or URL (else env TSMESOS_MARATHON or MARATHON_URL, else config [marathon] address, else 127.0.0.1:8080); feeds the Apps view'
 complete -c tsmesos -n '__fish_seen_subcommand_from top' -l master -x -d 'master HOST:PORT or zk://HOST:2181/mesos (else env MESOS_MASTER, else config [master] address or [master.zookeeper], else 127.0.0.1:5050)'
 complete -c tsmesos -n '__fish_seen_subcommand_from top' -l refresh -x -d 'how often the screen is redrawn: 250ms, 1secs, or seconds like 0.5'
 
