@@ -1,0 +1,81 @@
+/**
+ * Keeping apps at their instance count (upstream `SchedulerActions.scale`, the launch queue):
+ * which app needs how many more tasks, and which extras or stuck launches to kill. An app in a
+ * running deployment follows the executor's launch target instead (or is held still until its step).
+ * @module
+ */
+import { selectKills } from '../constraints.js';
+import type { AppDefinition } from '../app-model/types.js';
+import { isActive, type Instance } from './instance.js';
+import type { MarathonScheduler } from './marathon-scheduler.js';
+
+export interface LaunchTarget {
+  /** The definition new tasks are launched from. */
+  app: AppDefinition;
+  /** Tasks of `app.version` still to launch. */
+  missing: number;
+}
+
+/** What the executor sets for an app of the step it runs; 'hold' for apps of later steps. */
+export type Override = { app: AppDefinition; count: number } | 'hold';
+
+export function placementOf(i: Instance): { hostname: string; attributes: Record<string, string> } {
+  return { hostname: i.host, attributes: i.attributes };
+}
+
+export function launchTargets(s: MarathonScheduler): LaunchTarget[] {
+  const out: LaunchTarget[] = [];
+  const byApp = activeByApp(s);
+  for (const app of s.store.apps.values()) {
+    const o = s.overrides.get(app.id);
+    if (o === 'hold') continue;
+    const active = byApp.get(app.id) ?? [];
+    const missing = o ? o.count - active.filter((i) => i.version === o.app.version).length : app.instances - active.length;
+    if (missing > 0) out.push({ app: o ? o.app : app, missing });
+  }
+  return out;
+}
+
+function activeByApp(s: MarathonScheduler): Map<string, Instance[]> {
+  const m = new Map<string, Instance[]>();
+  for (const i of s.store.instances.values()) {
+    if (!isActive(i)) continue;
+    const list = m.get(i.appId);
+    if (list) list.push(i);
+    else m.set(i.appId, [i]);
+  }
+  return m;
+}
+
+/** Tasks not yet running are killed before running ones; then the app's killSelection decides. */
+export function chooseKills(instances: Instance[], count: number, app: Pick<AppDefinition, 'constraints' | 'killSelection'>): Instance[] {
+  if (count <= 0) return [];
+  const notRunning = instances.filter((i) => i.state !== 'TASK_RUNNING');
+  const picked = notRunning.slice(0, count);
+  if (picked.length === count) return picked;
+  const running = instances
+    .filter((i) => i.state === 'TASK_RUNNING')
+    .map((i) => ({ i, placement: placementOf(i), startedAt: Date.parse(i.startedAt ?? i.stagedAt) }));
+  return [...picked, ...selectKills(running, count - picked.length, app).map((x) => x.i)];
+}
+
+/** Steady-state upkeep: extras killed, launches stuck past --task_launch_timeout killed (and replaced). */
+export function keepApps(s: MarathonScheduler): void {
+  const now = s.now();
+  const byApp = activeByApp(s);
+  for (const app of s.store.apps.values()) {
+    if (s.overrides.has(app.id)) continue;
+    const active = byApp.get(app.id) ?? [];
+    if (active.length > app.instances) {
+      for (const i of chooseKills(active, active.length - app.instances, app)) s.killer.kill(i, { reason: `scaling ${app.id} down to ${app.instances}` });
+    }
+  }
+  for (const i of s.store.instances.values()) {
+    if (i.killing || (i.state !== 'TASK_STAGING' && i.state !== 'TASK_STARTING')) continue;
+    if (now - Date.parse(i.stagedAt) > s.config.taskLaunchTimeoutMs) {
+      s.killer.kill(i, { reason: `not running ${s.config.taskLaunchTimeoutMs} ms after launch (--task_launch_timeout)`, failure: true });
+    }
+  }
+  // Tasks of deleted apps (e.g. after a forced change) go too.
+  for (const i of s.store.instances.values()) if (!i.killing && !s.store.apps.has(i.appId)) s.killer.kill(i, { reason: `app ${i.appId} no longer exists` });
+}
