@@ -8,6 +8,7 @@ import { registerConfig } from './config-cmd.js';
 import { registerFramework } from './framework.js';
 import { registerLocal } from './local.js';
 import { registerMaster } from './master.js';
+import { registerMarathon } from './marathon.js';
 import { registerPs } from './ps.js';
 import { registerTask } from './task.js';
 import { registerTeardown } from './teardown.js';
@@ -16,6 +17,7 @@ import { registerZookeeperLite } from './zookeeper-lite.js';
 
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerMaster(program, ctx);
+  registerMarathon(program, ctx);
   registerLocal(program, ctx);
   registerPs(program, ctx);
   registerTask(program, ctx);
