@@ -1,11 +1,13 @@
 /**
  * Cron schedules (Metronome `cron` + `timezone`), parsed by the cron-parser package.
  *
- * cron-parser only ever walks wall-clock time here (its own zone is pinned to UTC, so it never sees
- * a DST transition); this module maps each wall-clock match to an instant with `zone.ts`, which is
- * where the DST policy lives: fire once at fall-back, shift to the end of the gap at spring-forward.
+ * cron-parser parses and validates; `cron-step.ts` finds matches on its fields in wall-clock time only
+ * (no zone, so no DST there); this module maps each wall-clock match to an instant with `zone.ts`,
+ * which is where the DST policy lives: fire once at fall-back, shift to the end of the gap at
+ * spring-forward.
  */
-import { CronExpressionParser, type CronExpression } from 'cron-parser';
+import { CronExpressionParser } from 'cron-parser';
+import { matcherOf, nextMatch, type CronMatcher } from './cron-step.js';
 import { ScheduleError, type CronSchedule, type Schedule } from './types.js';
 import { fromLocal, isValidTimeZone, toLocal, transitionBetween } from './zone.js';
 
@@ -41,17 +43,21 @@ function normalise(expression: string): string {
   return fields.join(' ');
 }
 
-const parsed = new Map<string, CronExpression>();
+const compiled = new Map<string, CronMatcher>();
 
-function compile(expression: string, normalised: string): CronExpression {
-  let interval = parsed.get(normalised);
-  if (interval) return interval;
+function compile(expression: string, normalised: string): CronMatcher {
+  let matcher = compiled.get(normalised);
+  if (matcher) return matcher;
+  let fields;
   try {
-    interval = CronExpressionParser.parse(normalised, { tz: 'UTC', currentDate: new Date(0) });
+    fields = CronExpressionParser.parse(normalised, { tz: 'UTC', currentDate: new Date(0) }).fields;
   } catch (err) {
     throw invalid(expression, (err as Error).message);
   }
-  const { dayOfMonth, dayOfWeek, month } = interval.fields;
+  const { dayOfMonth, dayOfWeek, month } = fields;
+  if ((dayOfWeek.values as Array<number | string>).includes('L')) {
+    throw invalid(expression, "a bare 'L' in day-of-week is ambiguous; write 0L-7L for the last given weekday of the month");
+  }
   if (!dayOfMonth.isWildcard && dayOfWeek.isWildcard && !dayOfMonth.hasLastChar) {
     const days = (dayOfMonth.values as Array<number | string>).filter((d): d is number => typeof d === 'number');
     const months = (month.values as Array<number | string>).filter((m): m is number => typeof m === 'number');
@@ -59,9 +65,11 @@ function compile(expression: string, normalised: string): CronExpression {
       throw invalid(expression, 'that day of the month never occurs in the given months');
     }
   }
-  if (parsed.size >= 10_000) parsed.clear();
-  parsed.set(normalised, interval);
-  return interval;
+  matcher = matcherOf(fields);
+  if (nextMatch(matcher, Date.UTC(2000, 0, 1)) === undefined) throw invalid(expression, 'it never matches any date');
+  if (compiled.size >= 10_000) compiled.clear();
+  compiled.set(normalised, matcher);
+  return matcher;
 }
 
 /** 5 fields (Unix: min hour dom month dow, dow 0-7), optional seconds-first 6-field form, @-macros.
@@ -77,27 +85,24 @@ export function parseCron(expression: string, timeZone = 'UTC'): Schedule {
 /** Occurrences strictly after `after` (ms), earliest first, each instant at most once. */
 export function* cronOccurrences(s: CronSchedule, after: number): Generator<number> {
   const zone = s.timeZone === '' ? 'UTC' : s.timeZone;
-  const interval = compile(s.expression, normalise(s.expression));
+  const matcher = compile(s.expression, normalise(s.expression));
   const localAfter = toLocal(zone, after);
   const first = fromLocal(zone, localAfter);
-  // cron-parser's next() is strictly after the whole second it is reset to.
-  let from = localAfter;
+  let local = localAfter;
   if (first < after) {
     // `after` is in the second pass of a repeated (fall-back) hour: those wall-clock times already
     // fired in the first pass, so matching resumes where the repeated hour ends.
     const offsetBefore = localAfter - first;
-    from = transitionBetween(zone, first, after) + offsetBefore - 1000;
+    local = transitionBetween(zone, first, after) + offsetBefore - 1000;
   }
-  interval.reset(new Date(from));
   let last = after;
-  for (let misses = 0; misses < 100_000; misses++) {
-    const at = fromLocal(zone, interval.next().getTime());
+  for (;;) {
+    const match = nextMatch(matcher, local);
+    if (match === undefined) return;
+    local = match;
+    const at = fromLocal(zone, match);
     if (at <= last) continue; // wall-clock times inside one gap all map to its end: fire once
-    misses = 0;
     last = at;
     yield at;
-    // The compiled expression is shared: resume from the wall-clock time of what was yielded
-    // (after a gap that is its end, so the rest of the gap is not matched again).
-    interval.reset(new Date(toLocal(zone, at)));
   }
 }

@@ -43,10 +43,29 @@ function formatterFor(name: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The zone's offset from UTC (ms) at instant `t`. */
+const HOUR = 3_600_000;
+/** Per zone: hour index → the offset during that whole hour, or NaN when a transition falls inside. */
+const hourOffsets = new Map<string, Map<number, number>>();
+
+/** The zone's offset from UTC (ms) at instant `t`. Memoised per hour: Intl costs microseconds a call. */
 export function offsetAt(zone: Zone, t: number): number {
   if (typeof zone === 'number') return zone * 60_000;
   if (zone === 'UTC' || zone === 'Etc/UTC') return 0;
+  let hours = hourOffsets.get(zone);
+  if (!hours) hourOffsets.set(zone, (hours = new Map()));
+  const hour = Math.floor(t / HOUR);
+  let o = hours.get(hour);
+  if (o === undefined) {
+    // Equal offsets at both ends of the hour: no transition inside (zones never change twice an hour).
+    const first = exactOffset(zone, hour * HOUR);
+    o = first === exactOffset(zone, hour * HOUR + HOUR - 1000) ? first : Number.NaN;
+    if (hours.size >= 100_000) hours.clear();
+    hours.set(hour, o);
+  }
+  return Number.isNaN(o) ? exactOffset(zone, t) : o;
+}
+
+function exactOffset(zone: string, t: number): number {
   const secondStart = Math.floor(t / 1000) * 1000;
   const f: Record<string, number> = {};
   let bc = false;
