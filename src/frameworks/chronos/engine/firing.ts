@@ -39,15 +39,18 @@ export function planStart(e: Engine, plan: Plan, doc: JobDoc, trigger: Trigger, 
 }
 
 /** Kills a run: a launched task is asked to die (its TASK_KILLED ends the run); otherwise it ends now. */
-export function planKill(e: Engine, plan: Plan, run: JobRun, why: string): void {
+export function planKill(e: Engine, plan: Plan, run: JobRun, why: string): JobRun {
   const a = currentAttempt(run);
   if (a?.taskId && a.finishedAt === undefined) {
-    plan.putRun({ ...run, killing: why });
+    const killing = { ...run, killing: why };
+    plan.putRun(killing);
     const { taskId, agentId } = a;
     plan.after.push(() => void e.driver.kill(taskId, agentId));
-    return;
+    return killing;
   }
-  plan.endRun({ ...run, status: 'killed', message: why, finishedAt: e.now() });
+  const ended: JobRun = { ...run, status: 'killed', message: why, finishedAt: e.now() };
+  plan.endRun(ended);
+  return ended;
 }
 
 function countEnd(stats: JobStats, run: JobRun, now: number): JobStats {

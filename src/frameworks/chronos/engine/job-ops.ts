@@ -117,9 +117,9 @@ export function stopRun(e: Engine, name: string, runId: string): Promise<JobRun>
     const run = e.model.active.get(runId);
     if (!run || run.job !== name) throw new JobOpError('not_found', `JobRun '${runId}' of job '${name}' does not exist`);
     const plan = new Plan(e.model);
-    planKill(e, plan, run, 'stopped on request');
+    const after = planKill(e, plan, run, 'stopped on request');
     await execute(e, [plan]);
-    return plan.run(runId) ?? run;
+    return after;
   });
 }
 
