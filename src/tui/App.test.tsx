@@ -146,7 +146,7 @@ describe('App: killing a task', () => {
     await t.press('n', 'kill cancelled');
     expect(t.f.calls.kill).toEqual([]);
     await t.press('x', '[y/N]');
-    await t.press('y', 'kill of web.1 sent to alpha: it turns KILLED when the agent has stopped it');
+    await t.press('y', 'kill of web.1 sent to alpha');
     expect(t.f.calls.kill).toEqual([{ taskId: 'web.1', frameworkId: 'fw-1', agentId: 'a1' }]);
     t.f.play(ev.taskUpdated('fw-1', 'web.1', 'TASK_KILLED'));
     await t.until(/web\.1 +KILLED/);

@@ -6,7 +6,7 @@
  * 8). `<Static>` is not used: this is a full-screen view that redraws in place, not a log.
  */
 import { Box, useApp, useInput } from 'ink';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ConfirmPrompt, NumberPrompt } from './components/ConfirmPrompt.js';
 import { HelpBar } from './components/HelpBar.js';
 import { MessageLine } from './components/MessageLine.js';
@@ -64,9 +64,16 @@ export function App({ services, refreshMs = 250, size, clock = Date.now, initial
   const { apps, jobs } = useServiceFeeds(services.marathon, services.chronos, refreshMs, clock, servicePollMs);
   const lists: ViewLists = useMemo(() => ({ ...data, apps: apps?.rows ?? [], jobs: jobs?.rows ?? [] }), [data, apps?.rows, jobs?.rows]);
   const selected = selectedIndex(ui, lists[ui.view].length);
-  /** The UI state as of the last key, which may be newer than the last render. */
+  // What the key handler reads: the UI state as of the last key (keys can arrive faster than
+  // renders) and the rows of the last committed frame (synced in the commit itself, while Ink
+  // re-subscribes the handler only in a later passive effect), so a key acts on what is shown.
   const uiRef = useRef(ui);
-  uiRef.current = ui;
+  const page = Math.max(1, bodyHeight - 2);
+  const latest = useRef({ lists, page });
+  useLayoutEffect(() => {
+    uiRef.current = ui;
+    latest.current = { lists, page };
+  });
   const unavailable = useMemo(
     () => new Set<ViewName>([...(apps?.feed.state === 'ok' ? [] : (['apps'] as const)), ...(jobs?.feed.state === 'ok' ? [] : (['jobs'] as const))]),
     [apps?.feed.state, jobs?.feed.state],
@@ -89,7 +96,7 @@ export function App({ services, refreshMs = 250, size, clock = Date.now, initial
   );
 
   useInput((input, key) => {
-    const result = handleInput(uiRef.current, input, key, keyContext(uiRef.current, lists, Math.max(1, bodyHeight - 2)));
+    const result = handleInput(uiRef.current, input, key, keyContext(uiRef.current, latest.current.lists, latest.current.page));
     uiRef.current = result.ui;
     setUi(result.ui);
     if (result.intent) run(result.intent);

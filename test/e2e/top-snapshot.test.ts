@@ -73,5 +73,11 @@ describe('tsmesos top (stdout not a terminal)', () => {
     const tiny = await runCli(['top', '--refresh=1ms', `--master=${address}`]);
     expect([tiny.exitCode, tiny.stderr]).toEqual([2, expect.stringContaining('outside 50ms..60secs')]);
     expect((await runCli(['top', '--master=bad address'])).exitCode).toBe(2);
+    // --marathon/--chronos are checked even when only a snapshot is printed.
+    const marathon = await runCli(['top', '--marathon=ftp://m:8080', `--master=${address}`]);
+    expect([marathon.exitCode, marathon.stdout]).toEqual([2, '']);
+    expect(marathon.stderr).toContain('--marathon: unsupported scheme ftp://');
+    const chronos = await runCli(['top', '--chronos=host:99999', `--master=${address}`]);
+    expect([chronos.exitCode, chronos.stderr]).toEqual([2, expect.stringContaining('--chronos: port must be 1-65535')]);
   });
 });

@@ -62,7 +62,7 @@ export function done(a: Action, deploymentId?: string): string {
     case 'teardown':
       return `framework ${a.name} (${a.frameworkId}) torn down`;
     case 'kill':
-      return `kill of ${a.taskId} sent to ${a.agent}: it turns KILLED when the agent has stopped it`;
+      return `kill of ${a.taskId} sent to ${a.agent}`;
     case 'scale':
       return `app ${a.appId} scaling to ${a.to}${dep}`;
     case 'restart':
