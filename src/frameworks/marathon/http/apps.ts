@@ -61,7 +61,9 @@ export function registerApps(app: FastifyInstance, ctx: HttpContext): void {
       publishPost(ctx, req, created, s);
       const host = req.headers.host ?? ctx.self();
       reply.code(201).header('Location', `http://${host}${created.id}`).header('Marathon-Deployment-Id', deployment.id);
-      return { ...appInfo(s, created, { tasks: true, readiness: true, lastTaskFailure: false, taskStats: false }), deployments: [{ id: deployment.id }] };
+      // As upstream: the new app with zero counts and no tasks yet, plus its deployment.
+      const zero = { tasksStaged: 0, tasksRunning: 0, tasksHealthy: 0, tasksUnhealthy: 0 };
+      return { ...appInfo(s, created, { tasks: false, readiness: false, lastTaskFailure: false, taskStats: false }), ...zero, deployments: [{ id: deployment.id }], tasks: [] };
     },
     PUT: (req, reply) => bulk(ctx, req, reply, queryBool(req, 'partialUpdate', true)),
     PATCH: (req, reply) => bulk(ctx, req, reply, true),
