@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { registerAgent } from './agent.js';
 import { registerAgentList } from './agent-list.js';
+import { registerChronos } from './chronos.js';
 import { registerCompletion } from './completion.js';
 import { registerConfig } from './config-cmd.js';
 import { registerFramework } from './framework.js';
@@ -18,6 +19,7 @@ import { registerZookeeperLite } from './zookeeper-lite.js';
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerMaster(program, ctx);
   registerMarathon(program, ctx);
+  registerChronos(program, ctx);
   registerLocal(program, ctx);
   registerPs(program, ctx);
   registerTask(program, ctx);
