@@ -3,7 +3,7 @@
  * address (whose "unreachable" hint names where the address came from), the common options, and
  * JSON printing.
  */
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { MarathonClient } from '../client/marathon-client.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './errors.js';
@@ -42,7 +42,11 @@ export const DEFAULT_DEPLOY_TIMEOUT = '10mins';
 export function addDeployOptions(cmd: Command, forceHelp = 'override a deployment that locks the app (Marathon ?force=true)'): Command {
   return addMarathonOption(cmd)
     .option('--no-wait', 'return as soon as Marathon accepted the change; do not follow the deployment')
-    .option('--timeout <duration>', `how long to follow the deployment before giving up (e.g. 90secs, 5mins)`, parseTimeout, parseTimeout(DEFAULT_DEPLOY_TIMEOUT))
+    .addOption(
+      new Option('--timeout <duration>', 'how long to follow the deployment before giving up (e.g. 90secs, 5mins)')
+        .argParser(parseTimeout)
+        .default(parseTimeout(DEFAULT_DEPLOY_TIMEOUT), DEFAULT_DEPLOY_TIMEOUT),
+    )
     .option('--force', forceHelp)
     .option('--json', 'print the deployment result as JSON');
 }

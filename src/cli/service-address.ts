@@ -108,11 +108,11 @@ export function parseServiceAddress(raw: string, spec: ServiceSpec, source: stri
 
 /** The `--marathon` option help, identical on every `tsmesos app` subcommand. */
 export const MARATHON_OPTION_HELP =
-  'Marathon HOST:PORT or URL (else env TSMESOS_MARATHON or MARATHON_URL, else config [marathon] address, else 127.0.0.1:8080)';
+  'Marathon HOST:PORT or URL (else env TSMESOS_MARATHON or env MARATHON_URL, else config [marathon] address, else 127.0.0.1:8080)';
 
 /** The `--chronos` option help, identical on every `tsmesos job` subcommand. */
 export const CHRONOS_OPTION_HELP =
-  'Chronos HOST:PORT or URL (else env TSMESOS_CHRONOS or CHRONOS_URL, else config [chronos] address, else 127.0.0.1:4400)';
+  'Chronos HOST:PORT or URL (else env TSMESOS_CHRONOS or env CHRONOS_URL, else config [chronos] address, else 127.0.0.1:4400)';
 
 /** The "is it running?" hint for an unreachable service, naming where a non-flag address came from. */
 export function unreachableHint(spec: ServiceSpec, address: ServiceAddress): string {

@@ -1,15 +1,12 @@
 /**
  * `tsmesos task cat <task> [name]`, after Mesosphere's `mesos cat <task> <file>` and the bundled
  * `mesos-cat --task --file` (mesos-api.md §8.2): prints a file of the task's sandbox, stdout by
- * default. Reads the agent's `/files/read` one 16-page chunk at a time up to the size the file had
- * when we started (a busy log must not keep `cat` running forever), writing the raw bytes, so
- * binary files and any encoding come through unchanged.
+ * default, copied as raw bytes by sandbox-copy.ts (shared with `tsmesos job logs`).
  */
 import type { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { MASTER_OPTION_HELP } from './master-address.js';
-import { isClosed, tolerateClosedReader, writeBytes } from './output/write-bytes.js';
-import { READ_CHUNK_BYTES } from '../client/agent-files.js';
+import { copySandboxFile } from './sandbox-copy.js';
 import { FRAMEWORK_OPTION_HELP, type TaskTargetOptions, locateTask, sandboxFileError, sandboxPath } from './task-sandbox.js';
 
 /**
@@ -46,13 +43,5 @@ export async function runTaskCat(ctx: CliContext, query: string, file: string, o
   const sb = await locateTask(ctx, query, opts);
   const path = sandboxPath(sb.directory, file);
   const fail = (e: unknown) => sandboxFileError(e, sb, file, path);
-  const size = await sb.files.size(path).catch(fail);
-  tolerateClosedReader(ctx.stdout);
-  let offset = 0;
-  while (offset < size && !isClosed(ctx.stdout)) {
-    const chunk = await sb.files.read(path, offset, Math.min(READ_CHUNK_BYTES, size - offset)).catch(fail);
-    if (chunk.data.length === 0 || chunk.offset !== offset) break; // truncated meanwhile: stop at what exists
-    await writeBytes(ctx.stdout, chunk.data);
-    offset += chunk.data.length;
-  }
+  await copySandboxFile(sb.files, path, ctx.stdout, fail);
 }
