@@ -46,9 +46,13 @@ export function parseIso8601Schedule(text: string, scheduleTimeZone?: string, no
 
 /** The stored form after occurrences were consumed (Chronos rewrites the schedule: Rn drops, start moves). */
 export function formatIso8601Schedule(s: IsoSchedule): string {
+  return formatWithLocal(s, nominalLocal(s));
+}
+
+/** The stored form of `s` with its start written as the wall-clock time `local` (see nominalLocal). */
+export function formatWithLocal(s: IsoSchedule, local: number): string {
   const zone = zoneOf(s);
   const start = s.start.getTime();
-  const local = nominalLocal(s);
   // A wall-clock start inside a spring-forward gap is written with the offset in force before the
   // gap, so re-reading it with the same scheduleTimeZone gives back the same wall-clock time.
   const offset = toLocal(zone, start) === local ? offsetAt(zone, start) : offsetAt(zone, start - 1);

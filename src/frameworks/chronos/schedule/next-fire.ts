@@ -6,9 +6,9 @@
  */
 import { cronOccurrences } from './cron.js';
 import { addCalendar, hasCalendar, timeMs } from './iso-date.js';
-import { formatIso8601Schedule, nominalLocal, zoneOf } from './iso8601.js';
+import { formatIso8601Schedule, formatWithLocal, nominalLocal, zoneOf } from './iso8601.js';
 import type { IsoSchedule, Schedule } from './types.js';
-import { formatInstant, fromLocal, offsetAt, toLocal } from './zone.js';
+import { fromLocal, toLocal } from './zone.js';
 
 const DAY = 86_400_000;
 const MAX_TIME = 8.64e15; // the last instant a Date can hold
@@ -99,14 +99,5 @@ export function advanceIso(s: IsoSchedule, now: Date): IsoSchedule {
   const next = isoOccurrences({ ...s, repeats: undefined }, now.getTime()).next();
   if (next.done) return { ...s, repeats: 0, text: formatIso8601Schedule({ ...s, repeats: 0 }) };
   const moved: IsoSchedule = { ...s, repeats, start: new Date(next.value.at) };
-  return { ...moved, text: formatAt(moved, next.value.local) };
-}
-
-/** The stored text of `s` with its start written as the wall-clock time `local`. */
-function formatAt(s: IsoSchedule, local: number): string {
-  const zone = zoneOf(s);
-  const at = s.start.getTime();
-  const offset = toLocal(zone, at) === local ? offsetAt(zone, at) : offsetAt(zone, at - 1);
-  const written = formatInstant(local, offset);
-  return formatIso8601Schedule({ ...s, text: s.text.replace(/^(R\d*)\/.*\/(P.*)$/, `$1/${written}/$2`) });
+  return { ...moved, text: formatWithLocal(moved, next.value.local) };
 }
