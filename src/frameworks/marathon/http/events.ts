@@ -1,7 +1,7 @@
 /**
  * /v2/events: the event bus as Server-Sent Events (compat-rules.md). Needs `Accept:
  * text/event-stream` (405 otherwise); each message is `event: <eventType>` plus `data: <json>`;
- * the first is `event_stream_attached`; `event_type` (repeatable) filters. A standby does not
+ * the first is always `event_stream_attached`; `event_type` (repeatable) filters the rest. A standby does not
  * relay (as upstream since 1.8): it redirects to the leader with a usable Location.
  * @module
  */
@@ -31,8 +31,9 @@ export function registerEvents(app: FastifyInstance, ctx: HttpContext): void {
       const send = (e: MarathonEvent) => {
         if (passesFilter(filter, e.eventType) && res.writable) res.write(sseFrame(e));
       };
-      const attached = ctx.bus.publish('event_stream_attached', { remoteAddress });
-      send(attached);
+      res.flushHeaders();
+      // The first message is always event_stream_attached, whatever the filter (clients wait for it).
+      res.write(sseFrame(ctx.bus.publish('event_stream_attached', { remoteAddress })));
       ctx.bus.on('event', send);
       const close = () => {
         ctx.bus.off('event', send);
