@@ -115,6 +115,18 @@ describe('ISO 8601 across DST', () => {
     expect(iso('R/2026-03-08T02:30:00/P1D', NY).start.toISOString()).toBe('2026-03-08T07:00:00.000Z');
   });
 
+  it('an hourly ISO job stored during the repeated hour reads back as the same instant (no re-run)', () => {
+    let s = iso('R/2026-11-01T00:00:00/PT1H', NY);
+    s = advanceIso(s, new Date('2026-11-01T05:00:00Z')); // the 01:00 EDT run
+    expect(s.text).toBe('R/2026-11-01T01:00:00.000-05:00/PT1H');
+    const stored = iso(s.text, NY);
+    expect(stored.start.toISOString()).toBe('2026-11-01T06:00:00.000Z'); // 01:00 EST, not 01:00 EDT again
+    // the written offset only chooses between the two 01:30s; an offset the zone never has is ignored
+    expect(iso('R/2026-11-01T01:30:00-05:00/P1D', NY).start.toISOString()).toBe('2026-11-01T06:30:00.000Z');
+    expect(iso('R/2026-11-01T01:30:00-04:00/P1D', NY).start.toISOString()).toBe('2026-11-01T05:30:00.000Z');
+    expect(iso('R/2026-11-01T01:30:00Z/P1D', NY).start.toISOString()).toBe('2026-11-01T05:30:00.000Z');
+  });
+
   it('P1D keeps the wall-clock time (23 h across spring-forward); PT24H is always 24 h', () => {
     expect(fires(iso('R/2026-03-07T12:00:00/P1D', NY), '2026-03-07T17:00:00Z', 1)).toEqual(['2026-03-08T16:00:00.000Z']);
     expect(fires(iso('R/2026-03-07T12:00:00/PT24H', NY), '2026-03-07T17:00:00Z', 1)).toEqual(['2026-03-08T17:00:00.000Z']);
@@ -141,5 +153,20 @@ describe('ISO 8601 across DST', () => {
       '2026-10-26T01:30:00.000Z',
     ]);
     expect(fires(iso('R/2026-03-22T09:00:00/P1W', BERLIN), '2026-03-22T00:00:00Z', 2)).toEqual(['2026-03-22T08:00:00.000Z', '2026-03-29T07:00:00.000Z']);
+  });
+});
+
+describe('a whole 2026 of half-hourly cron in New York', () => {
+  it('fires each wall-clock time once: 48 a day, 46 on the spring-forward day, 48 on the fall-back day', () => {
+    const s = parseCron('*/30 * * * *', NY);
+    const all = firesBetween(s, new Date('2026-01-01T05:00:00Z'), new Date('2027-01-01T05:00:00Z'), 20_000).map((d) => d.getTime());
+    expect(all).toHaveLength(365 * 48 - 2); // (2026-01-01 00:00, 2027-01-01 00:00] New York time
+    for (let i = 1; i < all.length; i++) expect(all[i]!).toBeGreaterThan(all[i - 1]!);
+    const walls = all.map((t) => new Date(toLocal(NY, t)).toISOString());
+    expect(new Set(walls).size).toBe(walls.length); // no wall-clock time twice
+    const perDay = (day: string): number => walls.filter((w) => w.startsWith(day)).length;
+    expect(perDay('2026-03-08')).toBe(46);
+    expect(perDay('2026-11-01')).toBe(48);
+    expect(perDay('2026-07-04')).toBe(48);
   });
 });

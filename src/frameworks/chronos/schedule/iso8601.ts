@@ -6,7 +6,7 @@
  */
 import { formatPeriod, parseDateTime, parsePeriod, timeMs, hasCalendar } from './iso-date.js';
 import { ScheduleError, type IsoSchedule, type Schedule } from './types.js';
-import { formatInstant, fromLocal, isValidTimeZone, offsetAt, toLocal, type Zone } from './zone.js';
+import { formatInstant, fromLocal, instantsOf, isValidTimeZone, offsetAt, toLocal, type Zone } from './zone.js';
 
 const EXPRESSION = /^(R\d*)\/(.*)\/(P.*)$/;
 
@@ -33,7 +33,7 @@ export function parseIso8601Schedule(text: string, scheduleTimeZone?: string, no
   } else {
     const dt = parseDateTime(startText);
     if (!dt) throw cannot(text, `the start '${startText}' is not an ISO 8601 date-time such as 2015-12-26T17:08:10Z`);
-    start = timeZone !== '' ? fromLocal(timeZone, dt.local) : dt.local - (dt.offsetMinutes ?? 0) * 60_000;
+    start = timeZone !== '' ? rezone(timeZone, dt.local, dt.offsetMinutes) : dt.local - (dt.offsetMinutes ?? 0) * 60_000;
     if (start < 0) throw new ScheduleError(`Scheduled start date '${startText}' is before 1970!`);
   }
 
@@ -42,6 +42,16 @@ export function parseIso8601Schedule(text: string, scheduleTimeZone?: string, no
   if (!hasCalendar(period) && timeMs(period) <= 0) throw cannot(text, `the period '${periodText}' must be longer than zero`);
 
   return { kind: 'iso8601', repeats, start: new Date(start), period, timeZone, text };
+}
+
+/**
+ * The start's wall-clock fields in the scheduleTimeZone. The written offset only picks between the
+ * two instants of a fall-back wall-clock time (so a stored `01:30-05:00` stays the second 01:30 in
+ * New York); any other offset is ignored and the first instant is taken.
+ */
+function rezone(zone: string, local: number, offsetMinutes: number | undefined): number {
+  const chosen = instantsOf(zone, local).find((t) => offsetMinutes !== undefined && local - t === offsetMinutes * 60_000);
+  return chosen ?? fromLocal(zone, local);
 }
 
 /** The stored form after occurrences were consumed (Chronos rewrites the schedule: Rn drops, start moves). */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatIso8601Schedule, parseIso8601Schedule } from './iso8601.js';
 import { advanceIso, firesBetween, nextFire } from './next-fire.js';
@@ -107,5 +108,48 @@ describe('advanceIso', () => {
     const s = iso('R/2026-01-31T10:00:00Z/P1M');
     const now = at('2026-04-01T00:00:00Z');
     expect(advanceIso(s, now).start.getTime()).toBe(nextFire(s, now)!.getTime());
+  });
+});
+
+describe('ISO 8601 properties (random schedules, zones with DST)', () => {
+  const zones = ['', 'UTC', 'America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'Asia/Kolkata'];
+  const period = fc
+    .record({
+      Y: fc.integer({ min: 0, max: 1 }),
+      M: fc.integer({ min: 0, max: 3 }),
+      W: fc.integer({ min: 0, max: 2 }),
+      D: fc.integer({ min: 0, max: 3 }),
+      H: fc.integer({ min: 0, max: 30 }),
+      Mi: fc.integer({ min: 0, max: 90 }),
+      S: fc.integer({ min: 0, max: 90 }),
+    })
+    .filter((p) => Object.values(p).some((v) => v > 0))
+    .map((p) => {
+      const date = `${p.Y ? `${p.Y}Y` : ''}${p.M ? `${p.M}M` : ''}${p.W ? `${p.W}W` : ''}${p.D ? `${p.D}D` : ''}`;
+      const time = `${p.H ? `${p.H}H` : ''}${p.Mi ? `${p.Mi}M` : ''}${p.S ? `${p.S}S` : ''}`;
+      return `P${date}${time ? `T${time}` : ''}`;
+    });
+  const startText = fc
+    .integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2027, 0, 1) })
+    .map((t) => new Date(Math.floor(t / 60_000) * 60_000).toISOString().slice(0, 19));
+
+  it('walks strictly forward; nextFire, firesBetween and stored advanceIso rewrites agree', () => {
+    fc.assert(
+      fc.property(startText, period, fc.constantFrom(...zones), (start, p, zone) => {
+        const s = iso(`R/${start}/${p}`, zone);
+        const walk = firesBetween(s, new Date(s.start.getTime() - 1), new Date(8.64e15), 12).map((d) => d.getTime());
+        expect(walk[0]).toBe(s.start.getTime());
+        let stored = s;
+        for (let i = 0; i + 1 < walk.length; i++) {
+          expect(walk[i + 1]!).toBeGreaterThan(walk[i]!);
+          expect(nextFire(s, new Date(walk[i]!))!.getTime()).toBe(walk[i + 1]);
+          expect(nextFire(s, new Date(walk[i]! - 1))!.getTime()).toBe(walk[i]);
+          // the service stores the rewritten text and parses it back with the same zone
+          stored = iso(advanceIso(stored, new Date(walk[i]!)).text, zone);
+          expect(stored.start.getTime()).toBe(walk[i + 1]);
+        }
+      }),
+      { numRuns: 150, seed: 1104 },
+    );
   });
 });

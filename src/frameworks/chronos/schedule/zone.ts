@@ -83,18 +83,26 @@ export function toLocal(zone: Zone, t: number): number {
   return t + offsetAt(zone, t);
 }
 
-/** The instant a wall-clock time denotes: first instant on fall-back, end of the gap on spring-forward. */
-export function fromLocal(zone: Zone, local: number): number {
-  if (typeof zone === 'number') return local - zone * 60_000;
+/** Every instant showing this wall-clock time: one normally, two at fall-back, none in a gap. */
+export function instantsOf(zone: Zone, local: number): number[] {
+  if (typeof zone === 'number') return [local - zone * 60_000];
   const before = offsetAt(zone, local - DAY);
   const after = offsetAt(zone, local + DAY);
-  const candidates: number[] = [];
+  const out: number[] = [];
   for (const o of before === after ? [before] : [before, after]) {
     const t = local - o;
-    if (offsetAt(zone, t) === o) candidates.push(t);
+    if (offsetAt(zone, t) === o) out.push(t);
   }
-  if (candidates.length > 0) return Math.min(...candidates);
+  return out.sort((a, b) => a - b);
+}
+
+/** The instant a wall-clock time denotes: first instant on fall-back, end of the gap on spring-forward. */
+export function fromLocal(zone: Zone, local: number): number {
+  const candidates = instantsOf(zone, local);
+  if (candidates.length > 0) return candidates[0]!;
   // No offset maps onto this wall-clock time: it lies in a gap. Fire at the transition.
+  const before = offsetAt(zone as string, local - DAY);
+  const after = offsetAt(zone as string, local + DAY);
   return transitionBetween(zone, local - after, local - before);
 }
 
