@@ -61,6 +61,15 @@ describe('createOptions', () => {
     expect(createOptions(spec({ user: 'nobody' }), info(), { ...ctx, switchUser: false }).User).toBeUndefined();
   });
 
+  it('mounts a sandbox whose path holds colons (Chronos task ids) as a bind Mount, not a Binds string', () => {
+    const o = createOptions(spec({ sandbox: '/w/executors/ct:1:0:job:/runs/r1' }), info({}, { volumes: [{ container_path: 'out', host_path: 'results' }, { container_path: '/data', host_path: '/srv', mode: 'RO' }] }), ctx);
+    expect(o.HostConfig.Mounts).toEqual([
+      { Type: 'bind', Source: '/w/executors/ct:1:0:job:/runs/r1', Target: '/mnt/mesos/sandbox', ReadOnly: false },
+      { Type: 'bind', Source: '/w/executors/ct:1:0:job:/runs/r1/results', Target: '/mnt/mesos/sandbox/out', ReadOnly: false },
+    ]);
+    expect(o.HostConfig.Binds).toEqual(['/srv:/data:ro']);
+  });
+
   it('volumes: absolute, sandbox-relative, named, anonymous; relative container paths under the sandbox', () => {
     const o = createOptions(spec(), info({}, { volumes: [{ container_path: '/data', host_path: '/srv', mode: 'RO' }, { container_path: 'out', host_path: 'results' }, { container_path: '/v', source: { docker_volume: { name: 'vol' } } }, { container_path: '/scratch' }] }), ctx);
     expect(o.HostConfig.Binds).toEqual(['/w/sandbox:/mnt/mesos/sandbox:rw', '/srv:/data:ro', '/w/sandbox/results:/mnt/mesos/sandbox/out:rw', 'vol:/v:rw']);

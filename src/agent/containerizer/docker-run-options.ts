@@ -56,16 +56,29 @@ export function hostPathOf(v: DockerVolume, sandbox: string): string | undefined
   return join(sandbox, rel);
 }
 
+/**
+ * Host paths go in as `Binds` (`host:container:mode`, which, like `docker run -v`, creates a missing
+ * host directory), except that a path holding a `:` can not be written that way — task ids such as
+ * Chronos's `ct:…:job:` put colons in every sandbox path — so those become `Mounts` of type bind.
+ */
 function applyVolumes(o: CreateOptions, spec: LaunchSpec, volumes: DockerVolume[]): void {
-  const binds = [`${spec.sandbox}:${SANDBOX_MOUNT}:rw`];
+  const binds: string[] = [];
+  const mounts: NonNullable<CreateOptions['HostConfig']['Mounts']> = [];
+  const add = (source: string, target: string, readOnly: boolean, named: boolean) => {
+    if (source.includes(':') || target.includes(':')) mounts.push({ Type: named ? 'volume' : 'bind', Source: source, Target: target, ReadOnly: readOnly });
+    else binds.push(`${source}:${target}:${readOnly ? 'ro' : 'rw'}`);
+  };
+  add(spec.sandbox, SANDBOX_MOUNT, false, false);
   for (const v of volumes) {
     // A relative container path is relative to the sandbox inside the container, as upstream.
     const inside = isAbsolute(v.containerPath) ? v.containerPath : join(SANDBOX_MOUNT, v.containerPath);
-    const source = hostPathOf(v, spec.sandbox) ?? v.volumeName;
+    const hostPath = hostPathOf(v, spec.sandbox);
+    const source = hostPath ?? v.volumeName;
     if (source === undefined) o.Volumes = { ...o.Volumes, [inside]: {} };
-    else binds.push(`${source}:${inside}:${v.readOnly ? 'ro' : 'rw'}`);
+    else add(source, inside, v.readOnly, hostPath === undefined);
   }
   o.HostConfig.Binds = binds;
+  if (mounts.length > 0) o.HostConfig.Mounts = mounts;
 }
 
 function applyNetwork(o: CreateOptions, spec: LaunchSpec, info: DockerTaskInfo): void {
