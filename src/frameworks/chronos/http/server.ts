@@ -27,7 +27,7 @@ export const CHRONOS_PREFIXES = ['/v1/scheduler', '/scheduler'];
 export const CHRONOS_VERSION = '3.0.2';
 
 export function localOnly(path: string): boolean {
-  return path === '/ping' || path === '/metrics' || path === '/leader' || path === '/v1/scheduler/leader' || path === '/scheduler/leader';
+  return path === '/ping' || path === '/metrics' || path === '/info' || path === '/leader' || path === '/v1/scheduler/leader' || path === '/scheduler/leader';
 }
 
 const isMetronome = (url: string) => url.startsWith('/v1/jobs') || url === '/info';
@@ -61,7 +61,16 @@ export function createChronosServer(ctx: ChronosHttpContext): FastifyInstance {
       return { leader };
     },
   });
-  route(app, ['/info'], { GET: () => ({ version: CHRONOS_VERSION, libVersion: TSMESOS_VERSION, name: ctx.frameworkName, elected: ctx.leadership.leading, leader: ctx.leadership.leaderHostPort ?? null }) });
+  route(app, ['/info'], {
+    GET: () => ({
+      version: CHRONOS_VERSION,
+      libVersion: TSMESOS_VERSION,
+      name: ctx.frameworkName,
+      elected: ctx.leadership.leading,
+      leader: ctx.leadership.leaderHostPort ?? null,
+      frameworkId: ctx.engine()?.model.frameworkId ?? null,
+    }),
+  });
   route(app, ['/metrics'], { GET: () => metrics(ctx) });
   registerChronosStats(app, ctx, CHRONOS_PREFIXES);
   registerChronosJobs(app, ctx, CHRONOS_PREFIXES);
