@@ -81,7 +81,7 @@ function forward(
         reply.hijack();
         const answer: Record<string, string | string[]> = {};
         for (const [k, v] of Object.entries(res.headers as IncomingHttpHeaders)) if (v !== undefined && !HOP_BY_HOP.has(k)) answer[k] = v;
-        for (const [k, v] of Object.entries(extra)) answer[k] = v;
+        for (const [k, v] of Object.entries(extra)) answer[k.toLowerCase()] = v;
         reply.raw.writeHead(res.statusCode ?? 502, answer);
         res.pipe(reply.raw);
         res.on('end', () => resolve());
