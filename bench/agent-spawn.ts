@@ -6,54 +6,20 @@
  *
  * Usage: node dist/bench/agent-spawn.js [--tasks 1000] [--per-offer 200] [--json]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openRecordIOCall, postJson } from '../src/lib/recordio-call.js';
+import { daemon, numberOpt, pct, rssMb, until } from './support.js';
 
-const BIN = fileURLToPath(new URL('../../bin/tsmesos', import.meta.url));
 const args = process.argv.slice(2);
 if (args.includes('--help')) {
   process.stdout.write('Usage: node dist/bench/agent-spawn.js [--tasks 1000] [--per-offer 200] [--json]\n');
   process.exit(0);
 }
-const opt = (name: string, d: number) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : d;
-};
-const N = opt('--tasks', 1000);
-const PER_OFFER = opt('--per-offer', 200);
+const N = numberOpt(args, '--tasks', 1000);
+const PER_OFFER = numberOpt(args, '--per-offer', 200);
 const JSON_OUT = args.includes('--json');
-
-function daemon(argv: string[]): Promise<{ proc: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the daemons.
-    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const proc = spawn(process.execPath, [...nodeArgs, BIN, ...argv], { env: { ...process.env, TSMESOS_CONFIG: '/nonexistent' }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    proc.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ proc, url: m[1]! });
-    });
-    proc.on('exit', (code) => reject(new Error(`${argv[0]} exited with ${code}: ${out}`)));
-  });
-}
-
-function rssMb(pid: number | undefined): number {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
-}
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
 
 async function main(): Promise<void> {
   const workDir = mkdtempSync(join(tmpdir(), 'tsmesos-bench-spawn-'));
@@ -87,13 +53,6 @@ async function main(): Promise<void> {
     }
   }, {}, (_status, headers) => (streamId = String(headers['mesos-stream-id'])));
   await sub.started;
-  const until = async (cond: () => boolean, what: string, ms = 300_000) => {
-    const end = Date.now() + ms;
-    while (!cond()) {
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((res) => setTimeout(res, 10));
-    }
-  };
   const results: Array<{ metric: string; value: number; unit: string }> = [];
   const phase = async (label: string, prefix: string, cmd: string, waitFor: 'running' | 'terminal') => {
     for (let i = 0; i < N; i++) queue.push({ id: `${prefix}-${i}`, cmd });
