@@ -20,6 +20,8 @@ import { appInfo, parseEmbeds } from './render.js';
 
 const under = (group: string, id: string) => id !== group && id.startsWith(group === '/' ? '/' : `${group}/`);
 const parent = (id: string) => id.slice(0, id.lastIndexOf('/')) || '/';
+/** A group id from the URL; the root is a group too (canonicalPath refuses it for apps). */
+const groupPath = (raw: string) => (raw.replace(/\/+$/, '') === '' ? '/' : canonicalPath(raw));
 
 /** Every group id that exists: explicit ones, the ancestors of every app and group, and the root. */
 function groupIds(s: MarathonScheduler): Set<string> {
@@ -109,23 +111,23 @@ export function registerGroups(app: FastifyInstance, ctx: HttpContext): void {
       const s = serviceOf(ctx);
       const raw = idOf(req);
       const versions = /^(.*)\/versions$/.exec(raw);
-      const id = canonicalPath(versions ? versions[1] || '/' : raw);
+      const id = groupPath(versions ? versions[1]! : raw);
       const ids = groupIds(s);
       if (!ids.has(id)) throw new HttpError(404, `Group '${id}' does not exist`);
       const g = groupJson(s, id, ids, queryList(req, 'embed'));
       return versions ? [g.version] : g;
     },
-    POST: (req: FastifyRequest, reply: FastifyReply) => change(ctx, req, reply, canonicalPath(idOf(req)), 'POST'),
-    PUT: (req: FastifyRequest, reply: FastifyReply) => change(ctx, req, reply, canonicalPath(idOf(req)), 'PUT'),
+    POST: (req: FastifyRequest, reply: FastifyReply) => change(ctx, req, reply, groupPath(idOf(req)), 'POST'),
+    PUT: (req: FastifyRequest, reply: FastifyReply) => change(ctx, req, reply, groupPath(idOf(req)), 'PUT'),
     PATCH: (req: FastifyRequest) => {
       const s = serviceOf(ctx);
-      const id = canonicalPath(idOf(req));
+      const id = groupPath(idOf(req));
       if (!groupIds(s).has(id)) throw new HttpError(404, `Group '${id}' does not exist`);
       return groupJson(s, id, groupIds(s), []);
     },
     DELETE: async (req: FastifyRequest, reply: FastifyReply) => {
       const s = serviceOf(ctx);
-      const id = canonicalPath(idOf(req));
+      const id = groupPath(idOf(req));
       if (!groupIds(s).has(id)) throw new HttpError(404, `Group '${id}' does not exist`);
       const changes = new Map<string, AppDefinition | undefined>();
       for (const a of s.store.apps.values()) if (under(id, a.id)) changes.set(a.id, undefined);
