@@ -41,7 +41,9 @@ export function validateNode(graph: JobGraph, node: DagNode): void {
   if (node.parents.includes(node.name)) throw new DagError(`job '${node.name}' can not be its own parent`);
   const dupes = node.parents.filter((p, i) => node.parents.indexOf(p) !== i);
   if (dupes.length > 0) throw new DagError(`job '${node.name}': parent '${dupes[0]}' is listed twice`);
-  // A cycle through the new node = a path from the node back to one of its parents.
+  // A cycle through the node = a path from it back to one of its parents; a new job has no
+  // children yet, so only a replaced one with parents can close a cycle.
+  if (!graph.has(node.name) || node.parents.length === 0) return;
   const next = new Map(graph);
   next.set(node.name, node);
   const path = pathBetween(next, node.name, new Set(node.parents));

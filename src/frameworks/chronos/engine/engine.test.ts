@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Harness, offer, status } from './engine.test-helpers.js';
+import { parseJobSpec } from '../job-model/metronome-json.js';
 import { deleteJob, killJobRuns, markSuccess, putJob, runNow } from './job-ops.js';
 
 const START = Date.parse('2026-03-01T12:00:00Z');
@@ -225,5 +226,43 @@ describe('manual runs and kills', () => {
     expect(await killJobRuns(h.engine, 'm')).toBe(1);
     await h.update(status(task!.task_id.value, 'TASK_KILLED'));
     expect(h.runs('m')[0]).toMatchObject({ status: 'killed' });
+  });
+});
+
+describe('deadlines and bursts', () => {
+  it('kills a run past maxCompletionTime and fails a Metronome run never launched within maxLaunchDelay', async () => {
+    h = await new Harness(START).open();
+    await withJob({ name: 'slowpoke', command: 'sleep 600', schedule: 'R1//PT1H', maxCompletionTime: 5 });
+    await h.advance(1);
+    await h.offers();
+    const [task] = h.driver.launched();
+    await h.update(status(task!.task_id.value, 'TASK_RUNNING'));
+    await h.advance(4_999);
+    expect(h.driver.killed()).toEqual([]);
+    await h.advance(1);
+    expect(h.driver.killed()).toEqual([task!.task_id.value]);
+    await h.update(status(task!.task_id.value, 'TASK_KILLED'));
+    expect(h.runs('slowpoke')[0]).toMatchObject({ status: 'killed', message: 'maxCompletionTime of 5s exceeded' });
+
+    const spec = parseJobSpec({ id: 'unplaceable', run: { cmd: 'true', cpus: 64, maxLaunchDelay: 30 } }, new Date(h.clock.now()));
+    await putJob(h.engine, spec, undefined, 'create');
+    await runNow(h.engine, 'unplaceable');
+    await h.offers();
+    await h.advance(30_000);
+    expect(h.runs('unplaceable')[0]).toMatchObject({ status: 'failure', message: 'not launched within maxLaunchDelay=30s (no offer fit)' });
+    expect(h.engine.model.jobs.get('unplaceable')!.stats.errorCount).toBe(1);
+  });
+
+  it('fires 2,000 jobs due at the same instant once each, with distinct run ids', async () => {
+    h = await new Harness(START).open();
+    for (let i = 0; i < 2000; i++) await withJob({ name: `burst-${i}`, command: 'true', schedule: i % 2 ? 'R/2026-03-01T12:00:10Z/PT1H' : '10 0 12 * * *' });
+    await h.advance(10_000);
+    const runs = [...h.engine.model.active.values()];
+    expect(runs).toHaveLength(2000);
+    expect(new Set(runs.map((r) => r.runId)).size).toBe(2000);
+    expect(new Set(runs.map((r) => r.scheduledAt))).toEqual(new Set([START + 10_000]));
+    expect(h.store.data.size).toBeGreaterThanOrEqual(4001); // 2,000 jobs + 2,000 runs + framework id
+    await h.advance(60_000);
+    expect(h.engine.model.active.size).toBe(2000);
   });
 });

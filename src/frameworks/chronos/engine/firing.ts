@@ -5,7 +5,6 @@
  * does), stats on each end, and dependents triggered per workflow (dag-runs.ts).
  * @module
  */
-import { childrenOf } from '../dag.js';
 import { parentSucceeded } from '../dag-runs.js';
 import type { JobStats } from '../job-model/types.js';
 import type { JobDoc } from '../store/chronos-store.js';
@@ -32,7 +31,11 @@ export function planStart(e: Engine, plan: Plan, doc: JobDoc, trigger: Trigger, 
     }
     if (job.concurrencyPolicy === 'REPLACE') for (const r of active) planKill(e, plan, r, `replaced by a newer ${trigger} run (concurrencyPolicy REPLACE)`);
   }
-  const run = newRun(job.name, trigger, scheduledAt, now, o.workflowId, o.args);
+  let run = newRun(job.name, trigger, scheduledAt, now, o.workflowId, o.args);
+  // Run ids carry 5 random characters: make sure a burst in one second gets distinct ones.
+  while (plan.run(run.runId) || e.model.active.has(run.runId) || plan.historyOf(job.name).some((r) => r.runId === run.runId)) {
+    run = newRun(job.name, trigger, scheduledAt, now, o.workflowId, o.args);
+  }
   if (o.message) run.message = o.message;
   plan.putRun(run, true);
   return run;
@@ -72,7 +75,7 @@ export function planFinish(e: Engine, plan: Plan, run: JobRun): void {
 /** A parent succeeded in `workflowId`: record it for each child and start the ones now complete. */
 export function planChildren(e: Engine, plan: Plan, parent: string, workflowId: string): void {
   const graph = e.model.graph();
-  for (const child of childrenOf(graph, parent)) {
+  for (const child of e.model.childrenOf(parent)) {
     const out = parentSucceeded(graph, child, parent, workflowId, plan.pending(child), e.now());
     plan.setPending(child, out.pending);
     const cdoc = plan.doc(child);

@@ -16,27 +16,76 @@ export class Model {
   readonly byTask = new Map<string, string>();
   readonly history = new Map<string, JobRun[]>();
   readonly pending = new Map<string, PendingParents>();
+  private readonly byJob = new Map<string, Set<string>>();
+  private dag?: { graph: Map<string, DagNode>; children: Map<string, string[]> };
 
   constructor(readonly historyLimit: number) {}
 
   static from(loaded: LoadedState, historyLimit: number): Model {
     const m = new Model(historyLimit);
     if (loaded.frameworkId) m.frameworkId = loaded.frameworkId;
-    for (const d of loaded.jobs) m.jobs.set(d.job.name, d);
+    for (const d of loaded.jobs) m.setDoc(d);
     for (const r of loaded.active) m.setRun(r);
     for (const [k, v] of loaded.history) m.history.set(k, v);
     for (const [k, v] of loaded.pending) m.pending.set(k, v);
     return m;
   }
 
+  /** Adds or replaces a job doc, keeping the DAG index up to date. */
+  setDoc(doc: JobDoc): void {
+    const old = this.jobs.get(doc.job.name);
+    this.jobs.set(doc.job.name, doc);
+    if (old && old.job.parents.join('\n') === doc.job.parents.join('\n')) return;
+    if (old) this.unlink(old.job.name, old.job.parents);
+    if (this.dag) {
+      this.dag.graph.set(doc.job.name, { name: doc.job.name, parents: doc.job.parents });
+      for (const p of doc.job.parents) this.dag.children.set(p, [...(this.dag.children.get(p) ?? []), doc.job.name].sort());
+    }
+  }
+
+  deleteDoc(name: string): void {
+    const old = this.jobs.get(name);
+    this.jobs.delete(name);
+    this.history.delete(name);
+    this.pending.delete(name);
+    if (old) this.unlink(name, old.job.parents);
+  }
+
+  private unlink(name: string, parents: readonly string[]): void {
+    if (!this.dag) return;
+    this.dag.graph.delete(name);
+    for (const p of parents) {
+      const left = (this.dag.children.get(p) ?? []).filter((c) => c !== name);
+      if (left.length) this.dag.children.set(p, left);
+      else this.dag.children.delete(p);
+    }
+  }
+
+  private index(): { graph: Map<string, DagNode>; children: Map<string, string[]> } {
+    if (this.dag) return this.dag;
+    const graph = new Map<string, DagNode>();
+    const children = new Map<string, string[]>();
+    for (const d of this.jobs.values()) {
+      graph.set(d.job.name, { name: d.job.name, parents: d.job.parents });
+      for (const p of d.job.parents) children.set(p, [...(children.get(p) ?? []), d.job.name]);
+    }
+    for (const list of children.values()) list.sort();
+    this.dag = { graph, children };
+    return this.dag;
+  }
+
   graph(): JobGraph {
-    const g = new Map<string, DagNode>();
-    for (const d of this.jobs.values()) g.set(d.job.name, { name: d.job.name, parents: d.job.parents });
-    return g;
+    return this.index().graph;
+  }
+
+  childrenOf(name: string): string[] {
+    return this.index().children.get(name) ?? [];
   }
 
   activeOf(job: string): JobRun[] {
-    return [...this.active.values()].filter((r) => r.job === job).sort((a, b) => a.createdAt - b.createdAt);
+    const ids = this.byJob.get(job);
+    if (!ids) return [];
+    return [...ids].map((id) => this.active.get(id)!).sort((a, b) => a.createdAt - b.createdAt);
   }
 
   runByTask(taskId: string): JobRun | undefined {
@@ -48,6 +97,9 @@ export class Model {
     const old = this.active.get(run.runId);
     for (const a of old?.attempts ?? []) if (a.taskId) this.byTask.delete(a.taskId);
     this.active.set(run.runId, run);
+    let ids = this.byJob.get(run.job);
+    if (!ids) this.byJob.set(run.job, (ids = new Set()));
+    ids.add(run.runId);
     const t = currentAttempt(run)?.taskId;
     if (t) this.byTask.set(t, run.runId);
   }
@@ -56,6 +108,9 @@ export class Model {
     const old = this.active.get(run.runId) ?? run;
     for (const a of old.attempts) if (a.taskId) this.byTask.delete(a.taskId);
     this.active.delete(run.runId);
+    const ids = this.byJob.get(run.job);
+    ids?.delete(run.runId);
+    if (ids?.size === 0) this.byJob.delete(run.job);
   }
 
   /** The job's history with `run` added first, cut to the limit (not stored yet). */

@@ -100,11 +100,8 @@ export class Plan {
   apply(): void {
     const m = this.model;
     for (const [name, d] of this.docs) {
-      if (d === null) {
-        m.jobs.delete(name);
-        m.history.delete(name);
-        m.pending.delete(name);
-      } else m.jobs.set(name, d);
+      if (d === null) m.deleteDoc(name);
+      else m.setDoc(d);
     }
     for (const r of this.ended.values()) m.dropRun(r);
     for (const r of this.runs.values()) m.setRun(r);

@@ -11,14 +11,22 @@ export function isIsoText(text: string): boolean {
   return /^R\d*\//.test(text.trim());
 }
 
-/** Whether `zone` is an IANA zone this runtime knows. */
+const zones = new Map<string, boolean>();
+
+/** Whether `zone` is an IANA zone this runtime knows (memoised: Intl is slow to ask). */
 export function validTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let ok = zones.get(zone);
+  if (ok === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    if (zones.size > 1000) zones.clear();
+    zones.set(zone, ok);
   }
+  return ok;
 }
 
 /** Parses a schedule text with its zone; throws ScheduleError with a message fit for a 400/422. */

@@ -57,14 +57,24 @@ export function isActive(run: JobRun): boolean {
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
-/** A Metronome-style run id, e.g. `20160715130259A34HX` (UTC). */
+let issuedStamp = '';
+const issued = new Set<string>();
+
+/** A Metronome-style run id, e.g. `20160715130259A34HX` (UTC); never the same twice in a process. */
 export function newRunId(now: number): string {
-  const d = new Date(now).toISOString();
-  const stamp = d.slice(0, 19).replace(/[-T:]/g, '');
-  const bytes = randomBytes(5);
-  let tail = '';
-  for (const b of bytes) tail += ALPHABET[b % ALPHABET.length];
-  return `${stamp}${tail}`;
+  const stamp = new Date(now).toISOString().slice(0, 19).replace(/[-T:]/g, '');
+  if (stamp !== issuedStamp) {
+    issuedStamp = stamp;
+    issued.clear();
+  }
+  for (;;) {
+    let tail = '';
+    for (const b of randomBytes(5)) tail += ALPHABET[b % ALPHABET.length];
+    if (!issued.has(tail)) {
+      issued.add(tail);
+      return `${stamp}${tail}`;
+    }
+  }
 }
 
 export function newRun(job: string, trigger: Trigger, scheduledAt: number, now: number, workflowId?: string, args?: string): JobRun {
