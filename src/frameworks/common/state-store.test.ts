@@ -71,6 +71,15 @@ describe.each(kinds)('%s', (_name, make) => {
     expect(await s.get('versions/app2/2020-01-01T00:00:00.000Z')).toEqual({ v: 3 });
   });
 
+  it('writes under a directory again after the directory was deleted', async () => {
+    const s = await make();
+    await s.put('versions/a/v1', 1);
+    await s.delete('versions/a');
+    await s.put('versions/a/v2', 2);
+    await s.putMany([{ key: 'versions/a/v3', value: 3 }, { key: 'versions/b/v1', value: 4 }]);
+    expect(await s.list('versions/a')).toEqual(['v2', 'v3']);
+  });
+
   it('putMany applies creates, updates and deletes together', async () => {
     const s = await make();
     await s.put('instances/i1', { state: 'RUNNING' });

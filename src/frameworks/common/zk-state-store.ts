@@ -64,8 +64,11 @@ export class ZkStateStore implements StateStore {
     for (let attempt = 0; ; attempt++) {
       const plan = await this.plan(ops);
       try {
-        return await this.commit(fence, plan);
+        await this.commit(fence, plan);
+        for (const op of plan) if (op.kind === 'remove') this.dirs.delete(op.path);
+        return;
       } catch (e) {
+        this.dirs.clear();
         const code = zkCode(e);
         if (attempt === 0 && !(e instanceof NotLeaderError) && (code === Exception.NODE_EXISTS || code === Exception.NO_NODE || code === Exception.NOT_EMPTY)) continue;
         throw e;
@@ -75,21 +78,33 @@ export class ZkStateStore implements StateStore {
 
   /** Turns key ops into znode ops: parents made, existing nodes set, deletes expanded to subtrees. */
   private async plan(ops: Op[]): Promise<PlannedOp[]> {
-    const out: PlannedOp[] = [];
-    for (const op of ops) {
-      const path = this.path(op.key);
-      if (op.value === undefined) {
-        for (const p of await this.subtree(path)) out.push({ kind: 'remove', path: p });
-        continue;
-      }
-      const data = Buffer.from(JSON.stringify(op.value));
-      if (await this.exists(path)) out.push({ kind: 'set', path, data });
-      else {
-        await this.session.mkdirp(path.slice(0, path.lastIndexOf('/')));
-        out.push({ kind: 'create', path, data });
-      }
+    // Existence checks and parent creation for the whole batch at once (one round trip each, in parallel).
+    const planned = await Promise.all(
+      ops.map(async (op): Promise<PlannedOp[]> => {
+        const path = this.path(op.key);
+        if (op.value === undefined) return (await this.subtree(path)).map((p) => ({ kind: 'remove' as const, path: p }));
+        const data = Buffer.from(JSON.stringify(op.value));
+        if (await this.exists(path)) return [{ kind: 'set', path, data }];
+        await this.ensureDir(path.slice(0, path.lastIndexOf('/')));
+        return [{ kind: 'create', path, data }];
+      }),
+    );
+    return planned.flat();
+  }
+
+  private readonly dirs = new Map<string, Promise<void>>();
+
+  /** mkdirp once per directory (they are never removed by the store, except through a subtree delete). */
+  private ensureDir(dir: string): Promise<void> {
+    let p = this.dirs.get(dir);
+    if (!p) {
+      p = this.session.mkdirp(dir).catch((e: unknown) => {
+        this.dirs.delete(dir);
+        throw e;
+      });
+      this.dirs.set(dir, p);
     }
-    return out;
+    return p;
   }
 
   /** `path` and every node below it, deepest first (ZooKeeper removes only childless nodes). */
