@@ -184,6 +184,7 @@ export function renderChronosJob(job: Job, stats: JobStats): Record<string, unkn
   else {
     out.schedule = job.schedule?.expression ?? 'R0//PT24H';
     out.scheduleTimeZone = job.schedule?.kind === 'cron' ? job.schedule.timeZone : (job.schedule?.timeZone ?? '');
+    if (job.schedule?.startingDeadlineSeconds !== undefined) out.startingDeadlineSeconds = job.schedule.startingDeadlineSeconds;
   }
   return out;
 }
