@@ -57,6 +57,18 @@ describe('scheduled runs', () => {
     expect(h.runs('berlin').map((r) => new Date(r.scheduledAt).toISOString())).toEqual(['2026-03-01T01:30:00.000Z']);
   });
 
+  it('does not catch up on the occurrences a disabled cron job skipped once it is enabled again', async () => {
+    h = await new Harness(START).open();
+    await withJob({ name: 'paused', command: 'true', schedule: '* * * * *', disabled: true });
+    await h.advance(5 * 60_000 + 30_000);
+    expect(h.runs('paused')).toEqual([]);
+    await withJob({ name: 'paused', command: 'true', schedule: '* * * * *' });
+    await h.advance(29_999);
+    expect(h.runs('paused')).toEqual([]);
+    await h.advance(1);
+    expect(h.runs('paused').map((r) => new Date(r.scheduledAt).toISOString())).toEqual(['2026-03-01T12:06:00.000Z']);
+  });
+
   it('does not schedule a disabled job', async () => {
     h = await new Harness(START).open();
     await withJob({ name: 'off', command: 'true', schedule: 'R/2026-03-01T12:00:01Z/PT1S', disabled: true });

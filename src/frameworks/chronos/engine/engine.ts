@@ -32,6 +32,15 @@ export interface EngineOptions {
 }
 
 export type TimerKind = 's' | 'r' | 'c' | 'l';
+
+/** The engine of a leadership term that ended: the request should go to the new leader. */
+export class EngineStoppedError extends Error {
+  constructor() {
+    super('this instance stopped leading; retry against the new leader');
+    this.name = 'EngineStoppedError';
+    Object.setPrototypeOf(this, EngineStoppedError.prototype);
+  }
+}
 export type DueHandler = (kind: TimerKind, ids: string[]) => Promise<void>;
 
 export class Engine {
@@ -65,7 +74,7 @@ export class Engine {
 
   /** Runs `fn` after every earlier state change finished; errors go to the caller. */
   serial<T>(fn: () => Promise<T> | T): Promise<T> {
-    const run = this.chain.then(() => (this.stopped ? Promise.reject(new Error('the Chronos engine stopped (no longer leading)')) : fn()));
+    const run = this.chain.then(() => (this.stopped ? Promise.reject(new EngineStoppedError()) : fn()));
     this.chain = run.catch(() => undefined);
     return run;
   }

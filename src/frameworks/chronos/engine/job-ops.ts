@@ -49,7 +49,10 @@ export function putJob(e: Engine, job: Job, stats: JobStats | undefined, mode: '
       throw err;
     }
     const now = e.now();
-    const doc: JobDoc = { job, stats: stats ?? old?.stats ?? EMPTY_STATS, cursor: old && sameSchedule(old.job.schedule, job.schedule) ? old.cursor : now };
+    // A changed schedule starts from now; so does a re-enabled one (a disabled job does not catch up).
+    const wasOff = old && (old.job.disabled || old.job.schedule?.enabled === false);
+    const keep = old && sameSchedule(old.job.schedule, job.schedule) && !(wasOff && !job.disabled && job.schedule?.enabled !== false);
+    const doc: JobDoc = { job, stats: stats ?? old?.stats ?? EMPTY_STATS, cursor: keep ? old.cursor : now };
     const plan = new Plan(e.model);
     plan.setDoc(doc);
     if (old && old.job.parents.join('\n') !== job.parents.join('\n')) plan.setPending(job.name, { workflows: [] });

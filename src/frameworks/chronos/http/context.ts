@@ -10,7 +10,8 @@ import { HttpError } from '../../../http/http-error.js';
 import { parseJsonBody } from '../../../http/json-body.js';
 import type { Logger } from '../../../lib/logger.js';
 import type { FrameworkLeadership } from '../../common/leadership.js';
-import type { Engine } from '../engine/engine.js';
+import { type Engine, EngineStoppedError } from '../engine/engine.js';
+import { NotLeaderError } from '../../common/state-store.js';
 import { JobOpError, requireJob } from '../engine/job-ops.js';
 import { type Issue, JobValidationError } from '../job-model/fields.js';
 import type { JobDoc } from '../store/chronos-store.js';
@@ -47,8 +48,14 @@ export function metronomeBody(req: FastifyRequest): unknown {
   }
 }
 
+/** A write that could not land because leadership ended: 503, the client retries (via the new leader). */
+function lostLeadership(err: unknown): void {
+  if (err instanceof NotLeaderError || err instanceof EngineStoppedError) throw new HttpError(503, err.message);
+}
+
 /** Re-throws model errors as Chronos answers them: always 400. */
 export function asChronos(err: unknown): never {
+  lostLeadership(err);
   if (err instanceof JobValidationError || err instanceof JobOpError) throw new HttpError(400, err.message);
   throw err;
 }
@@ -66,6 +73,7 @@ export function invalid(issues: Issue[]): HttpError {
 
 /** Re-throws model errors as Metronome answers them. */
 export function asMetronome(err: unknown): never {
+  lostLeadership(err);
   if (err instanceof JobValidationError) throw invalid(err.issues);
   if (err instanceof JobOpError) {
     if (err.kind === 'not_found') throw new HttpError(404, err.message);
