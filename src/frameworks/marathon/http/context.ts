@@ -47,12 +47,13 @@ export function queryList(req: FastifyRequest, name: string): string[] {
   return out.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
 }
 
-/** A boolean query flag (`force=true`); absent → `dflt`. 400 for anything but true/false. */
+/**
+ * A boolean query flag (`force=true`); absent → `dflt`. As upstream (JAX-RS `Boolean.valueOf`),
+ * `true` in any case is true and anything else false — clients send `True`/`False`.
+ */
 export function queryBool(req: FastifyRequest, name: string, dflt: boolean): boolean {
   const v = ((req.query ?? {}) as Record<string, unknown>)[name];
   const s = Array.isArray(v) ? v[0] : v;
   if (s === undefined || s === '') return dflt;
-  if (s === 'true' || s === '1') return true;
-  if (s === 'false' || s === '0') return false;
-  throw new HttpError(400, `Invalid boolean value for query parameter '${name}': ${String(s)}`);
+  return String(s).toLowerCase() === 'true';
 }

@@ -75,11 +75,15 @@ export function registerInfo(app: FastifyInstance, ctx: HttpContext): void {
           local_port_min: c.localPortMin,
           local_port_max: c.localPortMax,
           decline_offer_duration: c.declineOfferDurationMs,
-          max_running_deployments: c.maxRunningDeployments,
           checkpoint: true,
+          executor: '//cmd',
+          ha: true,
+          webui_url: null,
+          features: [],
         },
-        zookeeper_config: { zk: c.zk.replace(/\/\/[^@/]*@/, '//'), zk_session_timeout: c.zkSessionTimeoutMs, zk_max_versions: c.maxVersions },
-        http_config: { http_port: c.httpPort },
+        // Only upstream's keys: clients build objects from them (python-marathon fails on others).
+        zookeeper_config: { zk: c.zk.replace(/\/\/[^@/]*@/, '//'), zk_session_timeout: c.zkSessionTimeoutMs, zk_timeout: c.zkSessionTimeoutMs, zk_max_versions: c.maxVersions },
+        http_config: { http_port: Number(ctx.self().split(':').pop()), https_port: null, assets_path: null },
         event_subscriber: null,
       };
     },

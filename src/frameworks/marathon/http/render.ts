@@ -38,8 +38,10 @@ export interface Embeds {
   taskStats: boolean;
 }
 
+/** Upstream (`InfoEmbedResolver`) takes `app.x` and `apps.x` alike on both app endpoints. */
 export function parseEmbeds(values: string[], prefix: 'app' | 'apps' | 'group.apps'): Embeds {
-  const has = (x: string) => values.includes(`${prefix}.${x}`);
+  const prefixes = prefix === 'group.apps' ? ['group.apps'] : ['app', 'apps'];
+  const has = (x: string) => prefixes.some((p) => values.includes(`${p}.${x}`));
   return { tasks: has('tasks'), readiness: has('readiness'), lastTaskFailure: has('lastTaskFailure') || has('failures'), taskStats: has('taskStats') };
 }
 
