@@ -44,10 +44,12 @@ describe('runs', () => {
       metronomeRuns([
         { id: 'a', status: 'SUCCESS', createdAt: '2024-05-01T10:00:00.000Z', completedAt: '2024-05-01T10:00:09.000Z', tasks: [{ id: 'prod.backup_a.1', startedAt: '2024-05-01T10:00:01.000Z', status: 'TASK_FINISHED' }] },
         { id: 'b', status: 'ACTIVE', createdAt: '2024-05-01T11:00:00.000Z', tasks: [] },
+        { id: 'c', createdAt: '2024-05-01T09:00:00.000Z', finishedAt: '2024-05-01T09:00:03.000Z', tasks: ['prod.backup_c.1'] },
       ]),
     ).toEqual([
       { runId: 'b', taskId: null, scheduledAt: '2024-05-01T11:00:00.000Z', startedAt: null, finishedAt: null, state: null, status: 'running' },
       { runId: 'a', taskId: 'prod.backup_a.1', scheduledAt: '2024-05-01T10:00:00.000Z', startedAt: '2024-05-01T10:00:01.000Z', finishedAt: '2024-05-01T10:00:09.000Z', state: 'TASK_FINISHED', status: 'success' },
+      { runId: 'c', taskId: 'prod.backup_c.1', scheduledAt: '2024-05-01T09:00:00.000Z', startedAt: null, finishedAt: '2024-05-01T09:00:03.000Z', state: null, status: '' },
     ]);
   });
 

@@ -104,7 +104,8 @@ export function metronomeRuns(runs: MetronomeRun[]): JobRun[] {
   return [...runs]
     .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))
     .map((r) => {
-      const task = r.tasks?.at(-1);
+      const last = r.tasks?.at(-1);
+      const task = typeof last === 'string' ? { id: last } : last;
       return {
         runId: r.id,
         taskId: task?.id ?? null,

@@ -1,8 +1,9 @@
 /**
  * `tsmesos job run <name>` (Chronos `PUT /v1/scheduler/job/{name}`, a manual trigger; Metronome
  * `POST /v1/jobs/{id}/runs`) and `tsmesos job delete <name>` (Chronos `DELETE
- * /v1/scheduler/job/{name}`, which rewires the job's dependents to its parents or schedule;
- * Metronome `DELETE /v1/jobs/{id}`, refused while runs are active unless `--stop-runs`).
+ * /v1/scheduler/job/{name}`: upstream Chronos rewires the job's dependents to its parents or
+ * schedule, tsmesos chronos refuses while jobs depend on it; Metronome `DELETE /v1/jobs/{id}`,
+ * refused while runs are active unless `--stop-runs`).
  */
 import type { Command } from 'commander';
 import type { CliContext } from './context.js';
@@ -41,7 +42,7 @@ export function registerJobDelete(job: Command, ctx: CliContext): void {
   addChronosOption(
     job
       .command('delete')
-      .description('Delete a job. Chronos rewires its dependents: they inherit its parents, or its schedule.')
+      .description('Delete a job. tsmesos chronos refuses while other jobs depend on it; upstream Chronos rewires them to its parents or schedule.')
       .argument('<name>', 'job name (Chronos) or id (Metronome)')
       .option('--stop-runs', 'Metronome: also stop its active runs (otherwise deleting a running job is refused)')
       .option('--json', 'print {name, api, deleted, rewired} as JSON'),
@@ -64,7 +65,7 @@ Examples:
         await client.deleteMetronomeJob(name, opts.stopRuns === true).catch(asUserError);
       }
       if (opts.json) return void ctx.stdout.write(`${JSON.stringify({ name, api: found.kind, deleted: true, rewired })}\n`);
-      const note = rewired.length ? `; its dependents ${rewired.join(', ')} now run after its parents (or on its schedule)` : '';
+      const note = rewired.length ? `; Chronos rewired its dependents ${rewired.join(', ')} to its parents (or its schedule)` : '';
       ctx.stdout.write(`Deleted job ${name}${note}\n`);
     });
 }

@@ -62,6 +62,11 @@ export async function jobRuns(client: ChronosClient, found: FoundJob, limit?: nu
     return history.runs.slice(0, limit);
   }
   const job = found.job.history || found.job.activeRuns ? found.job : await client.metronomeJob(found.job.id, METRONOME_EMBED).catch(asUserError);
-  const all = [...(job.activeRuns ?? []), ...(job.history?.successfulFinishedRuns ?? []), ...(job.history?.failedFinishedRuns ?? [])];
+  // Finished runs in `embed=history` carry no status: the list they are in says it.
+  const all = [
+    ...(job.activeRuns ?? []),
+    ...(job.history?.successfulFinishedRuns ?? []).map((r) => ({ status: 'SUCCESS', ...r })),
+    ...(job.history?.failedFinishedRuns ?? []).map((r) => ({ status: 'FAILED', ...r })),
+  ];
   return metronomeRuns(all).slice(0, limit);
 }

@@ -141,6 +141,9 @@ function wordChronosError(e: { status: number; body: string; method: string; pat
   if (e.status === 400 && /\/(iso8601|dependency)$/.test(e.path.split('?')[0]!)) {
     return { message: full, hint: 'fix the job JSON and run the command again' };
   }
+  if (e.status === 400 && e.method === 'DELETE' && /depend/i.test(message ?? '')) {
+    return { message: full, hint: 'delete the dependent jobs first, or re-add them with other parents (`tsmesos job graph` shows who depends on whom)' };
+  }
   if (e.status === 400 && /\/job\//.test(e.path)) return { message: full, hint: 'see `tsmesos job list` for the jobs Chronos knows' };
   if (e.status === 404 || e.status === 405) return { message: full, hint: 'is that address really Chronos (or `tsmesos chronos`)? check --chronos' };
   if (e.status === 503) return { message: full, hint: 'Chronos has no leader right now (starting, or electing one); wait a moment and try again' };

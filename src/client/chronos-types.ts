@@ -109,7 +109,8 @@ export interface MetronomeRun {
   createdAt?: string;
   completedAt?: string | null;
   finishedAt?: string | null;
-  tasks?: MetronomeRunTask[];
+  /** Active runs list task objects; `embed=history`'s finished runs list bare task ids. */
+  tasks?: Array<MetronomeRunTask | string>;
 }
 
 export interface MetronomeJob {
