@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { HttpError } from '../../../http/http-error.js';
+import { healthCheckToJson } from '../app-model/to-json.js';
 import type { AppDefinition } from '../app-model/types.js';
 import { type DeploymentPlan, planDeployment, planToJson } from '../deploy/plan.js';
 import type { ActionName, DeploymentRecord } from './deployment-record.js';
@@ -70,12 +71,14 @@ export function startDeployment(
   };
   for (const [appId, app] of changes) {
     const before = original.get(appId);
+    const configChanged = !before || !app || before.versionInfo.lastConfigChangeAt !== app.versionInfo.lastConfigChangeAt;
     if (app) {
       s.remember(app);
       s.store.putApp(app);
-      if (!before || before.versionInfo.lastConfigChangeAt !== app.versionInfo.lastConfigChangeAt) s.backoffs.reset(appId);
+      if (configChanged) s.backoffs.reset(appId);
     } else s.store.deleteApp(appId);
     if (before) s.remember(before);
+    if (configChanged) publishHealthCheckChanges(s, before, app);
   }
   s.store.putDeployment(record);
   s.bus.publish('group_change_success', { groupId: '/', version: opts.version });
@@ -83,6 +86,12 @@ export function startDeployment(
   s.wantOffers();
   s.schedule();
   return record;
+}
+
+/** add_health_check_event / remove_health_check_event when a new config version replaces another. */
+function publishHealthCheckChanges(s: MarathonScheduler, before: AppDefinition | undefined, after: AppDefinition | undefined): void {
+  for (const hc of before?.healthChecks ?? []) s.bus.publish('remove_health_check_event', { appId: before!.id, version: before!.version, healthCheck: healthCheckToJson(hc) });
+  for (const hc of after?.healthChecks ?? []) s.bus.publish('add_health_check_event', { appId: after!.id, version: after!.version, healthCheck: healthCheckToJson(hc) });
 }
 
 /** Stops a deployment where it stands (apps keep their target definitions). */
@@ -113,6 +122,9 @@ export function rollbackDeployment(s: MarathonScheduler, d: DeploymentRecord, re
 export function failDeployment(s: MarathonScheduler, d: DeploymentRecord, reason: string): void {
   s.log.warn({ deployment: d.id, reason }, 'deployment failed');
   const at = new Date(s.now()).toISOString();
+  const step = d.steps[d.currentStep];
+  if (step) s.bus.publish('deployment_step_failure', { plan: planJson(s, d), currentStep: stepJson(step), reason });
+  s.bus.publish('group_change_failed', { groupId: '/', version: d.version, reason });
   const rollback = rollbackDeployment(s, d, reason);
   for (const appId of d.affectedApps) s.store.putDeploymentFailure({ appId, deploymentId: d.id, reason, timestamp: at, version: d.version, rollbackDeploymentId: rollback.id });
 }

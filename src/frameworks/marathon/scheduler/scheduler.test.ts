@@ -121,6 +121,7 @@ describe('MarathonScheduler', () => {
     await h.settle();
     const failed = h.events.find((e) => e.eventType === 'deployment_failed' && e.id === r.deployment.id);
     expect(String(failed?.reason)).toMatch(/deadline of 5s exceeded.*rolled back/);
+    expect(h.events.map((e) => e.eventType)).toEqual(expect.arrayContaining(['deployment_step_failure', 'group_change_failed']));
     expect(h.s.store.deploymentFailures.get('/test')).toMatchObject({ deploymentId: r.deployment.id });
     expect(h.s.store.apps.get('/test')!.cmd).toBe(before.cmd);
     expect(h.s.store.deployments.size).toBe(1);
