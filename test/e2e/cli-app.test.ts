@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../helpers/wait.js';
-import { jsonOf, runCli } from './cli-harness.js';
+import { execa } from 'execa';
+import { BIN, jsonOf, runCli, scratchHome } from './cli-harness.js';
 import { runCliInput } from './cli-service-fixture.js';
 import { MarathonCluster, call, tasksOf } from './marathon-harness.js';
 
@@ -188,6 +189,28 @@ describe('an app that can not launch', () => {
     expect((await call(base(), 'GET', '/v2/apps/cli-huge2')).status).toBe(200);
     const gone = await app('destroy', 'cli-huge2');
     expect(gone.exitCode).toBe(0);
+  }, 60_000);
+});
+
+describe('Ctrl-C while following', () => {
+  it('stops following, not the deployment: exit 130 and a note on stderr', async () => {
+    const proc = execa(process.execPath, [BIN, 'app', 'add', '-f', '-', `--marathon=${m}`], {
+      env: { PATH: process.env.PATH ?? '', HOME: scratchHome },
+      extendEnv: false,
+      reject: false,
+      input: JSON.stringify({ id: 'cli-huge3', cmd: 'sleep 3600', cpus: 0.1, mem: 100000 }),
+    });
+    let err = '';
+    proc.stderr?.on('data', (c: Buffer) => (err += c.toString()));
+    await waitFor(() => /^deployment \S+: step/m.test(err), 'the first progress line', 15_000);
+    proc.kill('SIGINT');
+    const r = await proc;
+    expect(r.exitCode).toBe(130);
+    const id = /^deployment (\S+): /m.exec(err)![1]!;
+    expect(err).toContain(`tsmesos: stopped following deployment ${id}; it continues in Marathon (see \`tsmesos app deployments\`)\n`);
+    expect(((await call(base(), 'GET', '/v2/deployments')).body as Array<{ id: string }>).map((d) => d.id)).toContain(id);
+    expect((await app('rollback', id)).exitCode).toBe(0);
+    expect((await call(base(), 'GET', '/v2/apps/cli-huge3')).status).toBe(404);
   }, 60_000);
 });
 
