@@ -61,7 +61,7 @@ describe('tsmesos marathon: failing health checks', () => {
     const es = await stream('?event_type=unhealthy_instance_kill_event&event_type=health_status_changed_event');
     expect(es.events[0]).toMatchObject({ name: 'event_stream_attached', data: { eventType: 'event_stream_attached', timestamp: expect.any(String) } });
     const healthChecks = [{ protocol: 'HTTP', path: '/health', portIndex: 0, gracePeriodSeconds: 1, intervalSeconds: 1, timeoutSeconds: 1, maxConsecutiveFailures: 2 }];
-    const created = await call(base, 'POST', '/v2/apps', { id: 'sick-http', cmd: 'sleep 3600', cpus: 0.1, mem: 16, instances: 1, healthChecks });
+    const created = await call(base, 'POST', '/v2/apps', { id: 'sick-http', cmd: 'sleep 3600', cpus: 0.1, mem: 16, instances: 1, healthChecks, backoffSeconds: 120 });
     expect(created.status).toBe(201);
     const [first] = await waitFor(async () => {
       const t = await tasksOf(base, 'sick-http');
@@ -70,6 +70,16 @@ describe('tsmesos marathon: failing health checks', () => {
     const failure = await waitFor(async () => (await call(base, 'GET', '/v2/apps/sick-http')).body.app.lastTaskFailure, 'lastTaskFailure', 30_000, 200);
     expect(failure).toMatchObject({ appId: '/sick-http', taskId: first.id, state: 'TASK_KILLED', host: '127.0.0.1' });
     expect(failure.message).toMatch(/HTTP health check failed 2 times in a row/);
+    // A health kill counts as a failure: the replacement waits out the backoff, shown in /v2/queue,
+    // until DELETE /v2/queue/{id}/delay lifts it.
+    const queued = await waitFor(async () => (await call(base, 'GET', '/v2/queue')).body.queue.find((q: { app: { id: string } }) => q.app.id === '/sick-http'), 'the app in the queue', 10_000, 100);
+    expect(queued.count).toBe(1);
+    expect(queued.delay.overdue).toBe(false);
+    expect(queued.delay.timeLeftSeconds).toBeGreaterThan(100);
+    expect(await tasksOf(base, 'sick-http')).toEqual([]);
+    const lifted = await call(base, 'DELETE', '/v2/queue/sick-http/delay');
+    expect(lifted.status).toBe(204);
+    expect((await call(base, 'DELETE', '/v2/queue/sick-http/delay')).status).toBe(404);
     await waitFor(async () => (await tasksOf(base, 'sick-http')).some((t) => t.id !== first.id), 'a replacement task', 30_000, 200);
     const kill = await waitFor(() => es.events.find((e) => e.name === 'unhealthy_instance_kill_event'), 'unhealthy_instance_kill_event', 10_000);
     expect(kill.data).toMatchObject({ eventType: 'unhealthy_instance_kill_event', appId: '/sick-http', taskId: first.id, reason: failure.message });
