@@ -99,4 +99,18 @@ describe('tsmesos marathon: standby and failover', () => {
     expect(info.headers.get('x-marathon-via')).toBe(`1.1 ${new URL(again.url).host}`);
     expect(info.body.frameworkId).toBe(frameworkId);
   }, 60_000);
+
+  it('a framework torn down at the master re-registers as a new one and relaunches its apps', async () => {
+    const res = await fetch(`${cluster.master.url}/master/teardown`, { method: 'POST', body: `frameworkId=${encodeURIComponent(frameworkId)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.status).toBe(200);
+    const fresh = await waitFor(async () => {
+      const info = (await call(b.url, 'GET', '/v2/info')).body;
+      return info?.elected && info.frameworkId && info.frameworkId !== frameworkId ? (info.frameworkId as string) : undefined;
+    }, 'a new framework id', 30_000, 200);
+    frameworkId = fresh;
+    await waitFor(async () => (await masterTasks()).length === 3, 'the apps relaunched under the new framework', 30_000, 200);
+    const tasks = (await call(b.url, 'GET', '/v2/tasks')).body.tasks;
+    expect(tasks.map((t: { appId: string }) => t.appId).sort()).toEqual(['/stuck', '/via-standby', '/web']);
+    expect(tasks.map((t: { id: string }) => t.id).sort()).toEqual(await masterTasks());
+  }, 60_000);
 });

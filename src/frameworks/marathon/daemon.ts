@@ -121,7 +121,15 @@ export async function startMarathon(config: MarathonConfig, log: Logger): Promis
     d.on('message', (m: { agent_id?: { value: string }; executor_id?: { value: string }; data?: string }) =>
       bus.publish('framework_message_event', { slaveId: m.agent_id?.value, executorId: m.executor_id?.value, message: m.data }),
     );
-    d.on('error', (message: string) => log.error({ message }, 'the master refused this framework'));
+    d.on('error', (message: string) => {
+      log.error({ message }, 'the master refused this framework');
+      // The master forgot us for good (failover_timeout passed, or a teardown): as upstream, drop the
+      // stored framework id and start over; the tasks it knew are gone and get replaced.
+      if (/has been removed/.test(message) && term === mine) {
+        store.clearFrameworkId();
+        void store.flush().finally(() => leadership.abdicate('the framework was removed by the master: re-registering as a new framework'));
+      }
+    });
     scheduler.driver = d;
     driver = d;
     ctx.service = scheduler;

@@ -108,6 +108,11 @@ export class MarathonStore {
     this.write('framework-id', { value: id });
   }
 
+  clearFrameworkId(): void {
+    this.frameworkId = undefined;
+    this.write('framework-id', undefined);
+  }
+
   putApp(app: AppDefinition): void {
     this.apps.set(app.id, app);
     this.write(`apps/${keySegment(app.id)}`, app);
