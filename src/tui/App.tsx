@@ -23,8 +23,8 @@ import { done, failed } from './state/actions.js';
 import { helpKeys } from './state/help.js';
 import { keyContext, type ViewLists } from './state/key-context.js';
 import { handleInput, type Intent } from './state/keys.js';
-import { agentRows, frameworkRows, offerRows, taskRows, usage } from './state/selectors.js';
 import { initialUi, selectedIndex, type UiState, type ViewName } from './state/ui.js';
+import { masterRows } from './state/view-rows.js';
 import { Body } from './views/Body.js';
 
 export interface AppProps {
@@ -39,7 +39,7 @@ export interface AppProps {
   servicePollMs?: number;
 }
 
-export function App({ services, refreshMs = 250, size, clock = Date.now, initialView, servicePollMs }: AppProps) {
+export function App({ services, refreshMs = 100, size, clock = Date.now, initialView, servicePollMs }: AppProps) {
   const { exit } = useApp();
   const { columns: width, rows } = useTerminalSize(size);
   const state = useOperatorState(services.watch, refreshMs, clock);
@@ -48,16 +48,9 @@ export function App({ services, refreshMs = 250, size, clock = Date.now, initial
   const height = Math.max(5, rows - 1);
   const bodyHeight = height - 4;
 
-  const u = useMemo(() => usage(state), [state.tasks, state.agents]);
-  const data = useMemo(
-    () => ({
-      offers: offerRows(state, now),
-      agents: agentRows(state, u),
-      frameworks: frameworkRows(state, u),
-      tasks: taskRows(state, ui.filter),
-    }),
-    [state, u, now, ui.filter],
-  );
+  // Only the Offers view shows ages, so only it is recomputed by the clock.
+  const clockForRows = ui.view === 'offers' ? now : 0;
+  const data = useMemo(() => masterRows(ui.view, state, clockForRows, ui.filter), [ui.view, state, clockForRows, ui.filter]);
   const pane = ui.pane;
   const target = useMemo(() => (pane ? { frameworkId: pane.frameworkId, taskId: pane.taskId, file: pane.file } : undefined), [pane?.frameworkId, pane?.taskId, pane?.file]);
   const output = useTaskOutput(services.followOutput, target);
@@ -102,7 +95,7 @@ export function App({ services, refreshMs = 250, size, clock = Date.now, initial
     if (result.intent) run(result.intent);
   });
 
-  const counts = { agents: state.agents.size, frameworks: state.frameworks.size, tasks: u.byFramework.size === 0 ? 0 : [...u.byFramework.values()].reduce((n, x) => n + x.tasks, 0), offers: state.offers.open.size };
+  const counts = { agents: state.agents.size, frameworks: state.frameworks.size, tasks: state.liveTasks, offers: state.offers.open.size };
   return (
     <Box flexDirection="column" width={width} height={height}>
       <TabBar current={ui.view} unavailable={unavailable} width={width} />

@@ -102,3 +102,19 @@ describe('topReducer', () => {
     expect(s.connection).toEqual({ state: 'retrying', error: 'boom', hint: 'try', retryAt: T0 + 2010, since: T0 + 10 });
   });
 });
+
+describe('topReducer: the live task count', () => {
+  it('follows adds, state changes, re-adds and snapshots without recounting', () => {
+    let s = boot();
+    expect(s.liveTasks).toBe(1);
+    s = apply(s, [ev.taskAdded(task('f1', 't2', 'a1', 'TASK_STAGING')), ev.taskAdded(task('f1', 't3', 'a1', 'TASK_STAGING'))]);
+    expect(s.liveTasks).toBe(3);
+    s = apply(s, [ev.taskUpdated('f1', 't2', 'TASK_RUNNING'), ev.taskUpdated('f1', 't3', 'TASK_FAILED'), ev.taskUpdated('f1', 't3', 'TASK_FAILED')]);
+    expect(s.liveTasks).toBe(2);
+    s = apply(s, [ev.taskAdded(task('f1', 't2', 'a1', 'TASK_RUNNING')), ev.taskUpdated('f1', 'ghost', 'TASK_LOST'), ev.taskUpdated('f1', 'ghost2', 'TASK_RUNNING')]);
+    expect(s.liveTasks).toBe(3);
+    const fresh = apply(s, [ev.subscribed([], [], [task('f1', 'x', 'a1'), task('f1', 'y', 'a1', 'TASK_FINISHED')])]);
+    expect(fresh.liveTasks).toBe(1);
+    expect(fresh.liveTasks).toBe([...fresh.tasks.values()].filter((t) => !['TASK_FINISHED', 'TASK_FAILED', 'TASK_KILLED', 'TASK_LOST'].includes(t.state)).length);
+  });
+});

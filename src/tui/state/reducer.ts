@@ -7,6 +7,7 @@
 import type { OperatorEvent } from '../../client/operator-types.js';
 import type { WatchStatus } from '../../client/operator-watch.js';
 import { isTerminal, type TaskStateName } from '../../protocol/v1/types.js';
+import { ChunkedMap, type ChunkedMapDraft } from './chunked-map.js';
 import { agentEntry, frameworkEntry, taskEntry, taskKey } from './entries.js';
 import { type OfferDraft, applyOffer, draftOffers, emptyOfferLog, finishOffers, resetOpenOffers } from './offers.js';
 import type { AgentEntry, FrameworkEntry, TaskEntry, TopState } from './types.js';
@@ -23,7 +24,8 @@ export function initialState(now: number): TopState {
     connection: { state: 'connecting', since: now },
     agents: new Map(),
     frameworks: new Map(),
-    tasks: new Map(),
+    tasks: ChunkedMap.empty(),
+    liveTasks: 0,
     offers: emptyOfferLog(),
     events: 0,
     synced: false,
@@ -53,13 +55,22 @@ function terminal(state: string): boolean {
 class Draft {
   private agentsCopy?: Map<string, AgentEntry>;
   private frameworksCopy?: Map<string, FrameworkEntry>;
-  private tasksCopy?: Map<string, TaskEntry>;
+  private tasksCopy?: ChunkedMapDraft<TaskEntry>;
   private offersCopy?: OfferDraft;
   private synced: boolean;
   private finishedAdded = false;
+  private liveTasks: number;
 
   constructor(private readonly base: TopState) {
     this.synced = base.synced;
+    this.liveTasks = base.liveTasks;
+  }
+
+  /** Sets a task, keeping the live count. */
+  private setTask(t: TaskEntry): void {
+    const before = this.tasks.get(t.key);
+    this.liveTasks += Number(!terminal(t.state)) - (before ? Number(!terminal(before.state)) : 0);
+    this.tasks.set(t.key, t);
   }
 
   private get agents() {
@@ -69,7 +80,7 @@ class Draft {
     return (this.frameworksCopy ??= new Map(this.base.frameworks));
   }
   private get tasks() {
-    return (this.tasksCopy ??= new Map(this.base.tasks));
+    return (this.tasksCopy ??= this.base.tasks.edit());
   }
   private get offers() {
     return (this.offersCopy ??= draftOffers(this.base.offers));
@@ -84,15 +95,16 @@ class Draft {
         this.frameworksCopy = new Map(frameworks.map((f) => [frameworkEntry(f).id, frameworkEntry(f)]));
         const t = s.get_tasks ?? {};
         const all = [...(t.completed_tasks ?? []), ...(t.unreachable_tasks ?? []), ...(t.tasks ?? [])];
-        this.tasksCopy = new Map(all.map((x) => taskEntry(x, now)).map((x) => [x.key, x]));
+        const tasks = ChunkedMap.from(all.map((x) => taskEntry(x, now)).map((x) => [x.key, x] as const));
+        this.tasksCopy = tasks.edit();
+        this.liveTasks = [...tasks.values()].filter((x) => !terminal(x.state)).length;
         this.finishedAdded = true;
         resetOpenOffers(this.offers, frameworks, now);
         this.synced = true;
         return;
       }
       case 'TASK_ADDED': {
-        const t = taskEntry(e.task_added.task, now);
-        this.tasks.set(t.key, t);
+        this.setTask(taskEntry(e.task_added.task, now));
         return;
       }
       case 'TASK_UPDATED': {
@@ -104,7 +116,7 @@ class Draft {
           agentId: u.status.agent_id?.value ?? '', state: u.state, resources: {}, updatedAt: now,
         };
         const healthy = u.status.healthy ?? base.healthy;
-        this.tasks.set(key, { ...base, state: u.state, ...(healthy === undefined ? {} : { healthy }), updatedAt: now });
+        this.setTask({ ...base, state: u.state, ...(healthy === undefined ? {} : { healthy }), updatedAt: now });
         if (terminal(u.state)) this.finishedAdded = true;
         return;
       }
@@ -139,7 +151,8 @@ class Draft {
       ...this.base,
       agents: this.agentsCopy ?? this.base.agents,
       frameworks: this.frameworksCopy ?? this.base.frameworks,
-      tasks: this.tasksCopy ?? this.base.tasks,
+      tasks: this.tasksCopy?.finish() ?? this.base.tasks,
+      liveTasks: this.liveTasks,
       offers: this.offersCopy ? finishOffers(this.offersCopy, now) : this.base.offers,
       events: this.base.events + count,
       lastEventAt: now,
@@ -148,10 +161,10 @@ class Draft {
   }
 }
 
-/** Drops the oldest finished tasks beyond `FINISHED_TASKS_KEPT`. */
-function pruneFinished(tasks: Map<string, TaskEntry>): void {
+/** Drops the oldest finished tasks beyond `FINISHED_TASKS_KEPT` (ties: by key, so it is deterministic). */
+function pruneFinished(tasks: ChunkedMapDraft<TaskEntry>): void {
   const finished = [...tasks.values()].filter((t) => terminal(t.state));
   if (finished.length <= FINISHED_TASKS_KEPT) return;
-  finished.sort((a, b) => a.updatedAt - b.updatedAt);
+  finished.sort((a, b) => a.updatedAt - b.updatedAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (const t of finished.slice(0, finished.length - FINISHED_TASKS_KEPT)) tasks.delete(t.key);
 }

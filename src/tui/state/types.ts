@@ -4,6 +4,7 @@
  * treats every value here as immutable, so React can compare references.
  */
 import type { OfferAction } from '../../client/operator-types.js';
+import type { ChunkedMap } from './chunked-map.js';
 import type { Scalars } from './resources.js';
 
 export interface AgentEntry {
@@ -74,7 +75,10 @@ export interface TopState {
   connection: Connection;
   agents: ReadonlyMap<string, AgentEntry>;
   frameworks: ReadonlyMap<string, FrameworkEntry>;
-  tasks: ReadonlyMap<string, TaskEntry>;
+  /** By `frameworkId/taskId`; copied chunk-wise per batch (chunked-map.ts). */
+  tasks: ChunkedMap<TaskEntry>;
+  /** Non-terminal tasks in `tasks`, kept by the reducer (counting 10,000 tasks per batch is not free). */
+  liveTasks: number;
   offers: OfferLog;
   /** Events applied since start (all connections), and when the last one arrived. */
   events: number;

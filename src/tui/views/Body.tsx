@@ -7,9 +7,9 @@ import type { ServiceFeed } from '../hooks/use-service-feeds.js';
 import type { TaskOutput } from '../hooks/use-task-output.js';
 import { LogPane } from '../components/LogPane.js';
 import { rateSeries } from '../state/offers.js';
-import type { AgentRow, FrameworkRow, OfferRow, TaskRow } from '../state/selectors.js';
 import type { AppRow, JobRow } from '../state/service-rows.js';
 import type { TopState } from '../state/types.js';
+import type { MasterRows } from '../state/view-rows.js';
 import type { UiState } from '../state/ui.js';
 import { AgentsView } from './AgentsView.js';
 import { AppsView } from './AppsView.js';
@@ -22,7 +22,8 @@ import { UnavailableView } from './UnavailableView.js';
 export interface BodyProps {
   ui: UiState;
   state: TopState;
-  data: { offers: OfferRow[]; agents: AgentRow[]; frameworks: FrameworkRow[]; tasks: TaskRow[] };
+  /** The rows of the master view on screen (state/view-rows.ts). */
+  data: MasterRows;
   /** Marathon's apps and Chronos's jobs; absent when not configured. */
   apps?: ServiceFeed<AppRow>;
   jobs?: ServiceFeed<JobRow>;
