@@ -110,4 +110,23 @@ describe('tsmesos marathon: the tutorial app on a real agent', () => {
     expect((await call(base, 'GET', '/v2/apps/test')).status).toBe(404);
     expect((await call(base, 'GET', '/v2/tasks')).body.tasks).toEqual([]);
   }, 60_000);
+
+  it('a readiness check passes once the task serves, and the deployment finishes', async () => {
+    const r = await call(base, 'POST', '/v2/apps', {
+      id: 'ready',
+      cmd: 'python3 -m http.server $PORT_HTTP_API',
+      cpus: 0.1,
+      mem: 16,
+      instances: 1,
+      portDefinitions: [{ port: 0, name: 'http-api' }],
+      readinessChecks: [{ name: 'up', protocol: 'HTTP', path: '/', portName: 'http-api', intervalSeconds: 2, timeoutSeconds: 1 }],
+    });
+    expect(r.status).toBe(201);
+    await deploymentsDone(base, 30_000);
+    const app = (await call(base, 'GET', '/v2/apps/ready?embed=app.readiness')).body.app;
+    expect(app.readinessCheckResults).toEqual([{ name: 'up', taskId: app.tasks[0].id, ready: true }]);
+    expect(await serves(app.tasks[0].ports[0])).toBe(true);
+    expect((await call(base, 'DELETE', '/v2/apps/ready')).status).toBe(200);
+    await deploymentsDone(base);
+  }, 60_000);
 });

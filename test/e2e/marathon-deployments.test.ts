@@ -98,4 +98,28 @@ describe('tsmesos marathon: deployments', () => {
       return t.length === 1 && t[0].version === after.version && t[0].state === 'TASK_RUNNING';
     }, 'the old definition running again', 20_000, 100);
   }, 60_000);
+
+  it('readiness checks gate a deployment and show in currentActions', async () => {
+    const r = await call(base, 'POST', '/v2/apps', {
+      id: 'rd',
+      cmd: 'sleep 100',
+      cpus: 0.1,
+      mem: 16,
+      instances: 1,
+      portDefinitions: [{ port: 0, name: 'http-api' }],
+      readinessChecks: [{ name: 'rc', protocol: 'HTTP', path: '/ready', portName: 'http-api', intervalSeconds: 2, timeoutSeconds: 1 }],
+    });
+    expect(r.status).toBe(201);
+    const id = r.headers.get('marathon-deployment-id')!;
+    const action = await waitFor(async () => {
+      const d = (await call(base, 'GET', `/v2/deployments/${id}`)).body;
+      const a = d?.currentActions?.[0];
+      return a?.readinessCheckResults?.length > 0 ? a : undefined;
+    }, 'readiness results in the deployment', 20_000, 100);
+    expect(action).toMatchObject({ action: 'ScaleApplication', app: '/rd', readinessCheckResults: [{ name: 'rc', ready: false, taskId: expect.stringMatching(/^rd\.instance-/) }] });
+    expect((await call(base, 'GET', '/v2/apps/rd?embed=app.readiness')).body.app.readinessCheckResults[0].ready).toBe(false);
+    expect((await call(base, 'DELETE', `/v2/deployments/${id}?force=true`)).status).toBe(202);
+    expect((await call(base, 'DELETE', '/v2/apps/rd')).status).toBe(200);
+    await deploymentsDone(base);
+  }, 60_000);
 });
