@@ -468,7 +468,7 @@ complete -c tsmesos -n '__fish_seen_subcommand_from top' -s h -l help -d 'displa
 complete -c tsmesos -n '__fish_seen_subcommand_from top' -l json -d 'print one snapshot as JSON (agents, frameworks, tasks, offers) and exit'
 complete -c tsmesos -n '__fish_seen_subcommand_from top' -l marathon -x -d 'Marathon HOST:PORT or URL (else env TSMESOS_MARATHON or env MARATHON_URL, else config [marathon] address, else 127.0.0.1:8080); feeds the Apps view'
 complete -c tsmesos -n '__fish_seen_subcommand_from top' -l master -x -d 'master HOST:PORT or zk://HOST:2181/mesos (else env MESOS_MASTER, else config [master] address or [master.zookeeper], else 127.0.0.1:5050)'
-complete -c tsmesos -n '__fish_seen_subcommand_from top' -l refresh -x -d 'how often the screen is redrawn: 250ms, 1secs, or seconds like 0.5'
+complete -c tsmesos -n '__fish_seen_subcommand_from top' -l refresh -x -d 'how often the screen is redrawn: 100ms, 1secs, or seconds like 0.5'
 
 # tsmesos zookeeper-lite
 complete -c tsmesos -n '__fish_seen_subcommand_from zookeeper-lite' -l config -r -F -d 'config file (default ~/.mesos/config.toml; env TSMESOS_CONFIG)'
