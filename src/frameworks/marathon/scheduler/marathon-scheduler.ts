@@ -56,6 +56,7 @@ export class MarathonScheduler {
   private suppressed = false;
   private lastLaunchable = '';
   private stopped = false;
+  private passes = 0;
 
   constructor(
     readonly store: MarathonStore,
@@ -102,6 +103,14 @@ export class MarathonScheduler {
     this.defs.set(`${app.id}@${app.version}`, app);
   }
 
+  /** Drops remembered versions no task and no running deployment refers to any more. */
+  private forgetUnusedDefs(): void {
+    const used = new Set<string>();
+    for (const i of this.store.instances.values()) used.add(`${i.appId}@${i.version}`);
+    for (const d of this.store.deployments.values()) for (const a of [...d.original, ...d.target]) used.add(`${a.id}@${a.version}`);
+    for (const key of [...this.defs.keys()]) if (!used.has(key)) this.defs.delete(key);
+  }
+
   /** The definition a task was launched from. */
   appFor(i: Pick<Instance, 'appId' | 'version'>): AppDefinition | undefined {
     const current = this.store.apps.get(i.appId);
@@ -138,6 +147,7 @@ export class MarathonScheduler {
       keepApps(this);
       this.killer.retryStale();
       void this.updateOfferInterest();
+      if (++this.passes % 60 === 0) this.forgetUnusedDefs();
     } catch (err) {
       this.log.error({ err }, 'scheduler pass failed');
     }
