@@ -88,7 +88,10 @@ export async function runTopCommand(ctx: CliContext, opts: TopOptions): Promise<
   const chronos = resolveServiceAddress(CHRONOS, ctx, opts.chronos);
   const interactive = !opts.json && ctx.stdout === process.stdout && process.stdout.isTTY === true && process.stdin.isTTY === true;
   if (!interactive) return printSnapshot(ctx, opts.master, address.kind === 'flag' ? '' : ` (the address came from ${address.source})`, opts.json === true);
-  // Loaded only for the live screen: a snapshot in a pipe never pays for React and Ink.
+  // Loaded only for the live screen: a snapshot in a pipe never pays for React and Ink. React
+  // picks its build when first loaded: the development one costs several times the CPU per frame
+  // (bench/tui --react-dev), so a top nobody asked to debug runs the production one.
+  process.env.NODE_ENV ??= 'production';
   const [{ runTop }, { liveServices }, { marathonSource, chronosSource }] = await Promise.all([
     import('../tui/run-top.js'),
     import('../tui/live-services.js'),
