@@ -128,6 +128,19 @@ describe('ZkStateStore fencing and atomicity', () => {
     expect(await store.list('')).toEqual([]);
   });
 
+  it('recovers when its picture of what exists is stale (another writer created or removed keys)', async () => {
+    const { store, fence, root } = await zkStore();
+    const other = new ZkStateStore(session, `${root}/state`, () => fence);
+    await store.put('apps/a', { v: 1 });
+    await other.put('apps/b', { v: 1 });
+    await store.putMany([{ key: 'apps/b', value: { v: 2 } }, { key: 'apps/c', value: { v: 1 } }]);
+    await other.delete('apps/a');
+    await store.put('apps/a', { v: 3 });
+    expect(await other.get('apps/a')).toEqual({ v: 3 });
+    expect(await other.get('apps/b')).toEqual({ v: 2 });
+    expect(await other.list('apps')).toEqual(['a', 'b', 'c']);
+  });
+
   it('a failing op in a batch leaves the whole batch unapplied', async () => {
     const { store } = await zkStore();
     await store.put('a', { v: 1 });

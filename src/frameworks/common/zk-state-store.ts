@@ -32,14 +32,19 @@ export class ZkStateStore implements StateStore {
   }
 
   async get<T>(key: string): Promise<T | undefined> {
-    const data = await this.session.getData(this.path(key));
+    const path = this.path(key);
+    const data = await this.session.getData(path);
+    if (data !== undefined) this.known.add(path);
     if (data === undefined || data.length === 0) return undefined;
     return JSON.parse(data.toString('utf8')) as T;
   }
 
   async list(dir: string): Promise<string[]> {
     try {
-      return (await this.session.getChildren(this.path(dir, true))).sort();
+      const path = this.path(dir, true);
+      const children = (await this.session.getChildren(path)).sort();
+      for (const c of children) this.known.add(`${path}/${c}`);
+      return children;
     } catch (e) {
       if (zkCode(e) === Exception.NO_NODE) return [];
       throw e;
@@ -60,31 +65,41 @@ export class ZkStateStore implements StateStore {
     if (fence === undefined) throw new NotLeaderError();
     const bytes = ops.reduce((n, op) => n + op.key.length + 64 + (op.value === undefined ? 0 : JSON.stringify(op.value).length), 0);
     if (bytes > MAX_MULTI_BYTES) throw new Error(`state batch of ${bytes} bytes is over the ${MAX_MULTI_BYTES}-byte multi limit`);
-    // Two tries: a node created or removed between our reads and the multi only costs a re-read.
+    // First try trusts what this store knows exists (no reads before the multi); when that picture
+    // was wrong (NODE_EXISTS, NO_NODE, NOT_EMPTY), it forgets it and tries again with reads.
     for (let attempt = 0; ; attempt++) {
-      const plan = await this.plan(ops);
+      const plan = await this.plan(ops, attempt > 0);
       try {
         await this.commit(fence, plan);
-        for (const op of plan) if (op.kind === 'remove') this.dirs.delete(op.path);
+        for (const op of plan) {
+          if (op.kind === 'remove') {
+            this.dirs.delete(op.path);
+            this.known.delete(op.path);
+          } else this.known.add(op.path);
+        }
         return;
       } catch (e) {
         this.dirs.clear();
+        this.known.clear();
         const code = zkCode(e);
-        if (attempt === 0 && !(e instanceof NotLeaderError) && (code === Exception.NODE_EXISTS || code === Exception.NO_NODE || code === Exception.NOT_EMPTY)) continue;
+        if (attempt < 2 && !(e instanceof NotLeaderError) && (code === Exception.NODE_EXISTS || code === Exception.NO_NODE || code === Exception.NOT_EMPTY)) continue;
         throw e;
       }
     }
   }
 
+  /** Znodes this store has seen or written and not removed since (saves a read per write). */
+  private readonly known = new Set<string>();
+
   /** Turns key ops into znode ops: parents made, existing nodes set, deletes expanded to subtrees. */
-  private async plan(ops: Op[]): Promise<PlannedOp[]> {
-    // Existence checks and parent creation for the whole batch at once (one round trip each, in parallel).
+  private async plan(ops: Op[], read: boolean): Promise<PlannedOp[]> {
+    // Existence checks and parent creation for the whole batch at once (in parallel).
     const planned = await Promise.all(
       ops.map(async (op): Promise<PlannedOp[]> => {
         const path = this.path(op.key);
         if (op.value === undefined) return (await this.subtree(path)).map((p) => ({ kind: 'remove' as const, path: p }));
         const data = Buffer.from(JSON.stringify(op.value));
-        if (await this.exists(path)) return [{ kind: 'set', path, data }];
+        if (read ? await this.exists(path) : this.known.has(path)) return [{ kind: 'set', path, data }];
         await this.ensureDir(path.slice(0, path.lastIndexOf('/')));
         return [{ kind: 'create', path, data }];
       }),

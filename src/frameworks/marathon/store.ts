@@ -37,7 +37,7 @@ export interface GroupRecord {
   version: string;
 }
 
-const BATCH_OPS = 100;
+const BATCH_OPS = 200;
 
 export class MarathonStore {
   frameworkId?: string;
@@ -47,9 +47,14 @@ export class MarathonStore {
   readonly instances = new Map<string, Instance>();
   readonly failures = new Map<string, TaskFailure>();
   readonly deploymentFailures = new Map<string, DeploymentFailure>();
-  private pending = new Map<string, unknown>();
+  /** Queued writes by key (the latest value wins) with the sequence number of that latest write. */
+  private pending = new Map<string, { value: unknown; seq: number }>();
   private draining?: Promise<void>;
   private failed?: unknown;
+  /** Sequence number of the last write queued, and the highest n such that writes 1..n are stored. */
+  private seq = 0;
+  private stored = 0;
+  private readonly waiters: Array<{ seq: number; resolve: () => void }> = [];
 
   constructor(
     readonly kv: StateStore,
@@ -75,7 +80,8 @@ export class MarathonStore {
   }
 
   private write(key: string, value: unknown): void {
-    this.pending.set(key, value);
+    this.pending.delete(key);
+    this.pending.set(key, { value, seq: ++this.seq });
     this.draining ??= this.drain();
   }
 
@@ -86,20 +92,35 @@ export class MarathonStore {
       while (this.pending.size > 0) {
         const ops = [...this.pending].slice(0, BATCH_OPS);
         for (const [k] of ops) this.pending.delete(k);
-        await this.kv.putMany(ops.map(([key, value]) => ({ key, value })));
+        await this.kv.putMany(ops.map(([key, op]) => ({ key, value: op.value })));
+        // Keys are re-queued at the end when written again, so the queue stays in sequence order.
+        this.stored = this.pending.size > 0 ? this.pending.values().next().value!.seq - 1 : this.seq;
+        this.wake();
       }
     } catch (e) {
       this.failed = e;
       this.pending.clear();
       this.opts.onError(e);
+      this.wake();
     } finally {
       this.draining = undefined;
     }
   }
 
-  /** Resolves once every write queued before the call is stored; rejects if storing failed. */
+  private wake(): void {
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      const w = this.waiters[i]!;
+      if (this.failed !== undefined || w.seq <= this.stored) {
+        this.waiters.splice(i, 1);
+        w.resolve();
+      }
+    }
+  }
+
+  /** Resolves once every write queued before the call is stored (not later ones); rejects if storing failed. */
   async flush(): Promise<void> {
-    while (this.draining) await this.draining;
+    const target = this.seq;
+    if (this.stored < target && this.failed === undefined) await new Promise<void>((resolve) => this.waiters.push({ seq: target, resolve }));
     if (this.failed !== undefined) throw this.failed;
   }
 

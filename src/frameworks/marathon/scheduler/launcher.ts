@@ -35,8 +35,13 @@ export class Launcher {
     const now = s.now();
     const targets = s.targets().filter((t) => t.missing > 0);
     const ready = targets.filter((t) => s.backoffs.msLeft(t.app, now) === 0);
-    const launches: Array<{ offer: OfferV1; tasks: Record<string, unknown>[] }> = [];
+    // Where each waiting app's instances are (for constraints), kept current as this call launches.
+    const placed = new Map<string, Array<{ hostname: string; attributes: Record<string, string> }>>(ready.map((t) => [t.app.id, []]));
+    for (const i of s.store.instances.values()) if (isActive(i)) placed.get(i.appId)?.push(placementOf(i));
+    const d = s.driver;
+    const accepts: Array<Promise<unknown>> = [];
     const unused: OfferV1[] = [];
+    let n = 0;
     for (const offer of offers) {
       const tasks: Record<string, unknown>[] = [];
       let remaining = offer.resources;
@@ -45,8 +50,8 @@ export class Launcher {
       for (const t of ready) {
         let used = false;
         while (t.missing > 0) {
-          const placed = [...s.store.instances.values()].filter((i) => i.appId === t.app.id && isActive(i)).map(placementOf);
-          const r = matchOffer(t.app, { hostname: offer.hostname, attributes: offer.attributes ?? [], resources: offer.resources }, remaining, placed, s.config.role);
+          const here = placed.get(t.app.id)!;
+          const r = matchOffer(t.app, { hostname: offer.hostname, attributes: offer.attributes ?? [], resources: offer.resources }, remaining, here, s.config.role);
           if (!r.ok) {
             if (!used) s.offerStats.unused(t.app.id, now, view, r.reason, r.detail);
             break;
@@ -54,31 +59,35 @@ export class Launcher {
           const taskId = newTaskId(t.app.id);
           tasks.push(buildTaskInfo(t.app, taskId, offer.agent_id.value, offer.hostname, r.match));
           s.store.putInstance(this.instance(t.app, taskId, offer, attributes, r.match.hostPorts, now));
+          here.push({ hostname: offer.hostname, attributes });
           remaining = r.remaining;
           t.missing--;
           used = true;
         }
         if (used) s.offerStats.used(t.app.id, now);
       }
-      if (tasks.length > 0) launches.push({ offer, tasks });
-      else unused.push(offer);
+      if (tasks.length === 0) unused.push(offer);
+      else if (d) accepts.push(this.launch(d, offer, tasks));
+      // Let the store writes and the first ACCEPTs go out while a big batch of offers is matched.
+      if (++n % 16 === 0) await new Promise((r) => setImmediate(r));
     }
-    const d = s.driver;
-    if (!d) return;
-    if (launches.length > 0) {
-      try {
-        await s.store.flush();
-      } catch (err) {
-        s.log.error({ err }, 'could not record launches: declining the offers');
-        await d.decline(launches.map((l) => l.offer.id.value), WAITING_REFUSE_SECONDS);
-        return;
-      }
-      await Promise.all(launches.map((l) => d.accept([l.offer.id.value], [{ type: 'LAUNCH', launch: { task_infos: l.tasks } }])));
-    }
-    if (unused.length > 0) {
+    await Promise.all(accepts);
+    if (d && unused.length > 0) {
       const refuse = targets.length > 0 ? WAITING_REFUSE_SECONDS : s.config.declineOfferDurationMs / 1000;
       await d.decline(unused.map((o) => o.id.value), refuse);
     }
+  }
+
+  /** ACCEPT once the launched instances are stored (decline when they could not be). */
+  private async launch(d: NonNullable<MarathonScheduler['driver']>, offer: OfferV1, tasks: Record<string, unknown>[]): Promise<void> {
+    try {
+      await this.s.store.flush();
+    } catch (err) {
+      this.s.log.error({ err }, 'could not record launches: declining the offer');
+      await d.decline([offer.id.value], WAITING_REFUSE_SECONDS);
+      return;
+    }
+    await d.accept([offer.id.value], [{ type: 'LAUNCH', launch: { task_infos: tasks } }]);
   }
 
   private instance(app: { id: string; version: string; role?: string; portDefinitions: Array<{ port: number }>; container?: { portMappings: Array<{ servicePort: number }> } }, taskId: string, offer: OfferV1, attributes: Record<string, string>, hostPorts: number[], now: number): Instance {

@@ -36,6 +36,9 @@ export interface DriverLike {
   reconcile(tasks: Array<{ task_id: { value: string }; agent_id?: { value: string } }>): Promise<number>;
 }
 
+/** Passes run at most this often (each is linear in apps + tasks). */
+const MIN_PASS_GAP_MS = 25;
+
 export class MarathonScheduler {
   driver?: DriverLike;
   readonly health: HealthManager;
@@ -57,6 +60,7 @@ export class MarathonScheduler {
   private lastLaunchable = '';
   private stopped = false;
   private passes = 0;
+  private lastPass = 0;
 
   constructor(
     readonly store: MarathonStore,
@@ -131,14 +135,22 @@ export class MarathonScheduler {
     return this.isHealthy(i) && this.readiness.isReady(i, this.appFor(i));
   }
 
-  /** Runs `evaluate` soon (coalescing bursts of triggers). */
+  /**
+   * Runs `evaluate` soon, coalescing bursts of triggers: at once when the last pass is older than
+   * MIN_PASS_GAP_MS, otherwise when that gap is over (a flood of status updates costs few passes).
+   */
   schedule(): void {
     if (this.pending || this.stopped) return;
     this.pending = true;
-    setImmediate(() => {
+    const run = () => {
       this.pending = false;
-      if (!this.stopped) this.evaluate();
-    });
+      if (this.stopped) return;
+      this.lastPass = Date.now();
+      this.evaluate();
+    };
+    const wait = this.lastPass + MIN_PASS_GAP_MS - Date.now();
+    if (wait <= 0) setImmediate(run);
+    else setTimeout(run, wait).unref();
   }
 
   private evaluate(): void {

@@ -61,7 +61,8 @@ export class Tracker {
     }
     if (terminal) this.gone(i, status);
     else {
-      if (changed) s.store.putInstance(i);
+      // Stored on the way to RUNNING (startedAt) only: STARTING/health changes are re-learnt by reconciliation.
+      if (changed && (status.state === 'TASK_RUNNING' || status.state === 'TASK_UNREACHABLE')) s.store.putInstance(i);
       if (status.state === 'TASK_RUNNING' && !i.killing) s.health.track(i);
     }
     s.schedule();
