@@ -152,7 +152,10 @@ export async function startMarathon(config: MarathonConfig, log: Logger): Promis
   return {
     url: `http://${config.httpAddress.includes(':') ? `[${config.httpAddress}]` : config.httpAddress}:${self.port}`,
     async close() {
-      await ctx.service?.store.flush().catch(() => undefined);
+      // Changes the API acknowledged and launches already went out are stored; what may still be
+      // queued (task states) is learnt again by reconciliation, so waiting is bounded.
+      const flushed = ctx.service?.store.flush().catch(() => undefined);
+      await Promise.race([flushed, new Promise((r) => setTimeout(r, 1000).unref())]);
       stepDown();
       await leadership.stop();
       await source.stop();

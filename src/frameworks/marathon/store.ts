@@ -90,7 +90,11 @@ export class MarathonStore {
     await new Promise((r) => setImmediate(r));
     try {
       while (this.pending.size > 0) {
-        const ops = [...this.pending].slice(0, BATCH_OPS);
+        const ops: Array<[string, { value: unknown; seq: number }]> = [];
+        for (const entry of this.pending) {
+          ops.push(entry);
+          if (ops.length === BATCH_OPS) break;
+        }
         for (const [k] of ops) this.pending.delete(k);
         await this.kv.putMany(ops.map(([key, op]) => ({ key, value: op.value })));
         // Keys are re-queued at the end when written again, so the queue stays in sequence order.

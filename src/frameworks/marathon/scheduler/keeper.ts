@@ -23,9 +23,8 @@ export function placementOf(i: Instance): { hostname: string; attributes: Record
   return { hostname: i.host, attributes: i.attributes };
 }
 
-export function launchTargets(s: MarathonScheduler): LaunchTarget[] {
+export function launchTargets(s: MarathonScheduler, byApp: Map<string, Instance[]> = activeByApp(s)): LaunchTarget[] {
   const out: LaunchTarget[] = [];
-  const byApp = activeByApp(s);
   for (const app of s.store.apps.values()) {
     const o = s.overrides.get(app.id);
     if (o === 'hold') continue;
@@ -36,7 +35,8 @@ export function launchTargets(s: MarathonScheduler): LaunchTarget[] {
   return out;
 }
 
-function activeByApp(s: MarathonScheduler): Map<string, Instance[]> {
+/** Tasks not being killed, by app (one walk over all tasks). */
+export function activeByApp(s: MarathonScheduler): Map<string, Instance[]> {
   const m = new Map<string, Instance[]>();
   for (const i of s.store.instances.values()) {
     if (!isActive(i)) continue;
@@ -59,10 +59,12 @@ export function chooseKills(instances: Instance[], count: number, app: Pick<AppD
   return [...picked, ...selectKills(running, count - picked.length, app).map((x) => x.i)];
 }
 
-/** Steady-state upkeep: extras killed, launches stuck past --task_launch_timeout killed (and replaced). */
-export function keepApps(s: MarathonScheduler): void {
+/**
+ * Steady-state upkeep: extras killed; with `sweep` (about once a second, it walks every task) also
+ * launches stuck past --task_launch_timeout (killed, then replaced) and tasks of deleted apps.
+ */
+export function keepApps(s: MarathonScheduler, byApp: Map<string, Instance[]>, sweep: boolean): void {
   const now = s.now();
-  const byApp = activeByApp(s);
   for (const app of s.store.apps.values()) {
     if (s.overrides.has(app.id)) continue;
     const active = byApp.get(app.id) ?? [];
@@ -70,6 +72,7 @@ export function keepApps(s: MarathonScheduler): void {
       for (const i of chooseKills(active, active.length - app.instances, app)) s.killer.kill(i, { reason: `scaling ${app.id} down to ${app.instances}` });
     }
   }
+  if (!sweep) return;
   for (const i of s.store.instances.values()) {
     if (i.killing || (i.state !== 'TASK_STAGING' && i.state !== 'TASK_STARTING')) continue;
     if (now - Date.parse(i.stagedAt) > s.config.taskLaunchTimeoutMs) {

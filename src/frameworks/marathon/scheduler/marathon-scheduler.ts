@@ -18,7 +18,7 @@ import { ReadinessManager } from '../health/readiness.js';
 import type { MarathonStore } from '../store.js';
 import { Backoffs } from './backoffs.js';
 import { evaluateDeployments } from './deployment-executor.js';
-import { keepApps, launchTargets, type LaunchTarget, type Override } from './keeper.js';
+import { activeByApp, keepApps, launchTargets, type LaunchTarget, type Override } from './keeper.js';
 import { Killer } from './killer.js';
 import { Launcher } from './launcher.js';
 import type { Instance } from './instance.js';
@@ -61,6 +61,8 @@ export class MarathonScheduler {
   private stopped = false;
   private passes = 0;
   private lastPass = 0;
+  private passCost = 0;
+  private lastSweep = 0;
 
   constructor(
     readonly store: MarathonStore,
@@ -147,8 +149,10 @@ export class MarathonScheduler {
       if (this.stopped) return;
       this.lastPass = Date.now();
       this.evaluate();
+      this.passCost = Date.now() - this.lastPass;
     };
-    const wait = this.lastPass + MIN_PASS_GAP_MS - Date.now();
+    // A pass over many tasks costs more: keep passes to a fifth of the time at most.
+    const wait = this.lastPass + Math.max(MIN_PASS_GAP_MS, 4 * this.passCost) - Date.now();
     if (wait <= 0) setImmediate(run);
     else setTimeout(run, wait).unref();
   }
@@ -156,9 +160,13 @@ export class MarathonScheduler {
   private evaluate(): void {
     try {
       evaluateDeployments(this);
-      keepApps(this);
-      this.killer.retryStale();
-      void this.updateOfferInterest();
+      const byApp = activeByApp(this);
+      const now = this.now();
+      const sweep = now - this.lastSweep >= 1000;
+      if (sweep) this.lastSweep = now;
+      keepApps(this, byApp, sweep);
+      if (sweep) this.killer.retryStale();
+      void this.updateOfferInterest(launchTargets(this, byApp));
       if (++this.passes % 60 === 0) this.forgetUnusedDefs();
     } catch (err) {
       this.log.error({ err }, 'scheduler pass failed');
@@ -170,11 +178,11 @@ export class MarathonScheduler {
     return launchTargets(this);
   }
 
-  private async updateOfferInterest(): Promise<void> {
+  private async updateOfferInterest(targets: LaunchTarget[]): Promise<void> {
     const d = this.driver;
     if (!d?.connected) return;
     const now = this.now();
-    const wanted = this.targets().filter((t) => t.missing > 0);
+    const wanted = targets.filter((t) => t.missing > 0);
     for (const t of wanted) if (!this.queuedSince.has(t.app.id)) this.queuedSince.set(t.app.id, now);
     for (const id of [...this.queuedSince.keys()]) {
       if (!wanted.some((t) => t.app.id === id)) {
