@@ -81,6 +81,8 @@ export function startDeployment(
     if (configChanged) publishHealthCheckChanges(s, before, app);
   }
   s.store.putDeployment(record);
+  // Nothing launches for the affected apps until the next pass has worked out their step.
+  for (const appId of record.affectedApps) s.overrides.set(appId, 'hold');
   s.bus.publish('group_change_success', { groupId: '/', version: opts.version });
   s.bus.publish('deployment_info', { plan: planJson(s, record), currentStep: record.steps[0] ? stepJson(record.steps[0]) : null });
   s.wantOffers();

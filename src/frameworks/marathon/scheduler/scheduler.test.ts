@@ -27,6 +27,7 @@ describe('MarathonScheduler', () => {
     const { deployment } = createApp(h.s, app(), false);
     await h.settle();
     expect(h.s.targets().map((t) => [t.app.id, t.missing])).toEqual([['/test', 3]]);
+    await h.settle();
     await h.s.launcher.onOffers([offer('a1')]);
     expect(h.driver.launched).toHaveLength(3);
     const task = h.driver.launched[0]!;
@@ -37,6 +38,7 @@ describe('MarathonScheduler', () => {
     expect(h.s.store.deployments.has(deployment.id)).toBe(false);
     expect(h.events.map((e) => e.eventType)).toEqual(expect.arrayContaining(['deployment_info', 'status_update_event', 'instance_changed_event', 'deployment_step_success', 'deployment_success']));
     const more = offer('a1');
+    await h.settle();
     await h.s.launcher.onOffers([more]);
     expect(h.driver.launched).toHaveLength(3);
     expect(h.driver.declined).toContain(more.id.value);
@@ -45,15 +47,18 @@ describe('MarathonScheduler', () => {
   it('replaces a failed task, keeps the failure as lastTaskFailure and delays the next launch', async () => {
     const h = await harness();
     createApp(h.s, app({ instances: 1, backoffSeconds: 10 }), false);
+    await h.settle();
     await h.s.launcher.onOffers([offer('a1')]);
     const [first] = await runAll(h);
     h.status(first!, 'TASK_FAILED', { message: 'exit 1' });
     await h.settle();
     expect(h.s.store.failures.get('/test')).toMatchObject({ taskId: first, state: 'TASK_FAILED', message: 'exit 1', host: 'a1' });
     expect(h.s.targets()[0]?.missing).toBe(1);
+    await h.settle();
     await h.s.launcher.onOffers([offer('a1')]);
     expect(h.driver.launched).toHaveLength(1);
     h.clock.now += 10_001;
+    await h.settle();
     await h.s.launcher.onOffers([offer('a1')]);
     expect(h.driver.launched).toHaveLength(2);
   });
@@ -61,6 +66,7 @@ describe('MarathonScheduler', () => {
   it('scales down by killing (not-yet-running first, then youngest) and up by launching', async () => {
     const h = await harness();
     createApp(h.s, app({ instances: 3 }), false);
+    await h.settle();
     await h.s.launcher.onOffers([offer('a1')]);
     await runAll(h);
     const d = scaleApp(h.s, '/test', 1, false);
@@ -77,6 +83,7 @@ describe('MarathonScheduler', () => {
   it('rolls a restart within minimumHealthCapacity 0.5 / maximumOverCapacity 0: half killed first, then replaced', async () => {
     const h = await harness();
     createApp(h.s, app({ instances: 4, upgradeStrategy: { minimumHealthCapacity: 0.5, maximumOverCapacity: 0 } }), false);
+    await h.settle();
     await h.s.launcher.onOffers([offer('a1')]);
     const old = await runAll(h);
     const d = restartApp(h.s, '/test', false);
@@ -84,11 +91,13 @@ describe('MarathonScheduler', () => {
     expect(h.driver.killed).toHaveLength(2);
     for (const id of h.driver.killed) h.status(id, 'TASK_KILLED');
     await h.settle();
+    await h.settle();
     await h.s.launcher.onOffers([offer('a1')]);
     expect(h.driver.launched).toHaveLength(6);
     await runAll(h);
     expect(h.driver.killed).toHaveLength(4);
     for (const id of h.driver.killed.slice(2)) h.status(id, 'TASK_KILLED');
+    await h.settle();
     await h.settle();
     await h.s.launcher.onOffers([offer('a1')]);
     await runAll(h);
@@ -110,11 +119,13 @@ describe('MarathonScheduler', () => {
   it('rolls back a deployment past deploymentDeadlineSeconds, with the reason kept', async () => {
     const h = await harness();
     createApp(h.s, app({ instances: 1 }), false);
+    await h.settle();
     await h.s.launcher.onOffers([offer('a1')]);
     await runAll(h);
     const before = h.s.store.apps.get('/test')!;
     const r = await updateApp(h.s, '/test', { ...app({ instances: 1 }), cmd: 'exit 1', deploymentDeadlineSeconds: 5 }, { partial: true, force: false });
     expect(r.app.deploymentDeadlineSeconds).toBe(5);
+    await h.settle();
     await h.s.launcher.onOffers([offer('a1')]);
     await h.settle();
     h.clock.now += 6000;
@@ -130,11 +141,13 @@ describe('MarathonScheduler', () => {
   it('after a restart from the same store: knows its tasks, launches no duplicates, resumes deployments', async () => {
     const h = await harness();
     createApp(h.s, app({ instances: 2 }), false);
+    await h.settle();
     await h.s.launcher.onOffers([offer('a1')]);
     await h.settle();
     const h2 = await harness(h.kv);
     expect(h2.s.store.instances.size).toBe(2);
     expect(h2.s.store.deployments.size).toBe(1);
+    await h2.settle();
     await h2.s.launcher.onOffers([offer('a1')]);
     expect(h2.driver.launched).toHaveLength(0);
     for (const id of h2.s.store.instances.keys()) h2.status(id, 'TASK_RUNNING');
