@@ -59,6 +59,8 @@ describe('tsmesos marathon: standby and failover', () => {
     expect(events.status).toBe(307);
     expect(events.headers.get('location')).toBe(`http://${leaderHost}/v2/events`);
     await waitFor(async () => (await tasksOf(a.url, 'via-standby')).length === 1, 'the app created through the standby to run', 20_000, 100);
+    // Its deployment ends once the task runs; only the stuck one is left to carry over the failover.
+    await waitFor(async () => (await call(a.url, 'GET', '/v2/deployments')).body.length === 1, 'only the stuck deployment left', 20_000, 100);
   }, 90_000);
 
   it('kill -9 of the leader: the standby takes over, remembers everything and launches nothing twice', async () => {
