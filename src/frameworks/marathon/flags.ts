@@ -6,6 +6,7 @@
  */
 import type { FlagSpec } from '../../cli/flags/flag-spec.js';
 import { frameworkFlags } from '../common/framework-flags.js';
+import type { FrameworkBaseConfig } from '../common/framework-host.js';
 
 export const MARATHON_FLAGS: FlagSpec[] = [
   ...frameworkFlags({ httpPort: '8080', frameworkName: 'marathon', zkPath: '/marathon' }),
@@ -28,17 +29,7 @@ export const MARATHON_FLAGS: FlagSpec[] = [
 ];
 
 /** The resolved settings the service uses (flags parsed once). */
-export interface MarathonConfig {
-  master: string;
-  zk: string;
-  httpPort: number;
-  httpAddress: string;
-  hostname: string;
-  frameworkName: string;
-  role: string;
-  user: string;
-  failoverTimeoutSeconds: number;
-  zkSessionTimeoutMs: number;
+export interface MarathonConfig extends FrameworkBaseConfig {
   taskLaunchTimeoutMs: number;
   localPortMin: number;
   localPortMax: number;
