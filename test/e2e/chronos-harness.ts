@@ -11,33 +11,10 @@ import { join } from 'node:path';
 import { startLite, type TestZk } from '../../src/zk/ha-servers.test-helpers.js';
 import { killAgentLeftovers } from '../helpers/agent-leftovers.js';
 import { type Daemon, startDaemon, startMaster } from '../helpers/daemon.js';
-import { getJson } from '../helpers/http.js';
+import { call, getJson } from '../helpers/http.js';
 import { waitFor } from '../helpers/wait.js';
 
-export interface Answer {
-  status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
-  text: string;
-  headers: Headers;
-}
-
-/** One request; a body that is not a string is JSON-encoded. */
-export async function call(base: string, method: string, path: string, body?: unknown): Promise<Answer> {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: body !== undefined ? { 'content-type': 'application/json' } : {},
-    ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  let parsed: unknown;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    parsed = undefined;
-  }
-  return { status: res.status, body: parsed, text, headers: res.headers };
-}
+export { type Answer, call } from '../helpers/http.js';
 
 let seq = 0;
 

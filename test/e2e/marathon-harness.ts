@@ -12,34 +12,10 @@ import { FakeAgent, type FakeAgentOptions } from '../../src/agent/fake-agent.js'
 import { startLite, type TestZk } from '../../src/zk/ha-servers.test-helpers.js';
 import { killAgentLeftovers } from '../helpers/agent-leftovers.js';
 import { type Daemon, startDaemon, startMaster } from '../helpers/daemon.js';
-import { getJson } from '../helpers/http.js';
+import { call, getJson } from '../helpers/http.js';
 import { waitFor } from '../helpers/wait.js';
 
-export interface Answer {
-  status: number;
-  headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
-  text: string;
-}
-
-/** One request to a Marathon; the body is JSON-encoded unless it is a string. */
-export async function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
-    redirect: 'manual',
-  });
-  const text = await res.text();
-  let parsed: unknown;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    parsed = undefined;
-  }
-  return { status: res.status, headers: res.headers, body: parsed, text };
-}
+export { type Answer, call } from '../helpers/http.js';
 
 let zkPathSeq = 0;
 
