@@ -81,7 +81,7 @@ export function taskHealth(t: MarathonTask): string {
 }
 
 export const TASK_COLUMNS: Column[] = [
-  { header: 'ID', cut: 'middle' },
+  { header: 'ID', cut: 'middle', keep: true },
   { header: 'HOST' },
   { header: 'PORTS' },
   { header: 'STATE' },

@@ -7,6 +7,7 @@ import { type CliContext, createContext } from './context.js';
 import { UserError } from './errors.js';
 import { registerCommands } from './registry.js';
 import { TSMESOS_VERSION } from '../lib/version.js';
+import { tolerateClosedReader } from './output/write-bytes.js';
 
 export function buildProgram(env: NodeJS.ProcessEnv = process.env): { program: Command; ctx: CliContext } {
   const program = new Command('tsmesos');
@@ -35,6 +36,8 @@ Exit status: 0 success, 1 failure, 2 usage error.`,
 /** Runs the CLI and returns the exit code; never calls process.exit itself. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { program, ctx } = buildProgram(env);
+  // `tsmesos app tasks --json | head`: a reader that quits early ends the output quietly.
+  tolerateClosedReader(ctx.stdout);
   try {
     await program.parseAsync(argv);
     return ctx.exitCode;

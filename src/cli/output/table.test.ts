@@ -41,6 +41,12 @@ describe('fitWidths', () => {
     expect(fitWidths([8, 30], 20, [8, 2])).toEqual([8, 10]);
     expect(fitWidths([8, 30], 10, [8, 2])).toEqual([5, 3]);
   });
+
+  it('narrows keep columns (ids to copy) last: to 30 while the others keep their headers, then below', () => {
+    expect(fitWidths([40, 20, 20], 60, [2, 4, 4], [true, false, false])).toEqual([40, 8, 8]);
+    expect(fitWidths([40, 20, 20], 42, [2, 4, 4], [true, false, false])).toEqual([30, 4, 4]);
+    expect(fitWidths([40, 20, 20], 40, [2, 4, 4], [true, false, false])).toEqual([30, 3, 3]);
+  });
 });
 
 describe('truncate', () => {

@@ -15,11 +15,15 @@ export interface Column {
    * `<masterId>-S1`) and differ at the end, so id columns cut in the middle to stay distinguishable.
    */
   cut?: 'end' | 'middle';
+  /** Shrinks only after every other column is as narrow as it can be (ids the user copies into the next command). */
+  keep?: boolean;
 }
 
 const GAP = '  ';
 /** No column shrinks below this; a cell of 3 still shows two characters and the ellipsis. */
 const MIN_WIDTH = 3;
+/** How far a `keep` column narrows before the others go below their headers. */
+const KEEP_WIDTH = 30;
 
 /**
  * The width to fit: the terminal's columns on a TTY; otherwise `$COLUMNS` when set (lets pipes and
@@ -35,7 +39,7 @@ export function terminalWidth(stdout: { isTTY?: boolean; columns?: number }, env
 export function renderTable(columns: Array<Column | string>, rows: string[][], width = 80): string {
   const cols: Column[] = columns.map((c) => (typeof c === 'string' ? { header: c } : c));
   const natural = cols.map((c, i) => Math.max(len(c.header), ...rows.map((r) => len(r[i] ?? ''))));
-  const widths = fitWidths(natural, width, cols.map((c) => len(c.header)));
+  const widths = fitWidths(natural, width, cols.map((c) => len(c.header)), cols.map((c) => c.keep === true));
   const line = (cells: string[]) =>
     cols
       .map((c, i) => {
@@ -51,11 +55,23 @@ export function renderTable(columns: Array<Column | string>, rows: string[][], w
 /**
  * Narrows the widest column one character at a time until the row fits. First no column goes
  * below its header's width (headers stay readable); only if that is not enough, down to 3.
+ * Columns marked `keep` (ids to copy) narrow last: only to KEEP_WIDTH while others still fit their headers.
  */
-export function fitWidths(natural: number[], width: number, headers: number[] = []): number[] {
+export function fitWidths(natural: number[], width: number, headers: number[] = [], keep: boolean[] = []): number[] {
   const widths = [...natural];
   let total = widths.reduce((a, b) => a + b, 0) + GAP.length * Math.max(0, widths.length - 1);
-  for (const floorOf of [(i: number) => Math.max(MIN_WIDTH, headers[i] ?? 0), () => MIN_WIDTH]) {
+  const headerFloor = (i: number) => Math.max(MIN_WIDTH, headers[i] ?? 0);
+  const kept = (i: number) => keep[i] === true;
+  // Order: the others down to their headers; kept ones down to KEEP_WIDTH (a middle-cut id still
+  // shows enough of both ends to be told apart and matched); the others to the minimum; then all.
+  const passes: Array<(i: number) => number> = [
+    (i) => (kept(i) ? Number.POSITIVE_INFINITY : headerFloor(i)),
+    (i) => (kept(i) ? Math.max(KEEP_WIDTH, headerFloor(i)) : Number.POSITIVE_INFINITY),
+    (i) => (kept(i) ? Number.POSITIVE_INFINITY : MIN_WIDTH),
+    headerFloor,
+    () => MIN_WIDTH,
+  ];
+  for (const floorOf of passes) {
     while (total > width) {
       let widest = -1;
       for (let i = 0; i < widths.length; i++) {
