@@ -10,6 +10,7 @@
 import type { Clock } from '../../../lib/clock.js';
 import type { Logger } from '../../../lib/logger.js';
 import type { TaskStatusV1 } from '../../../protocol/v1/types.js';
+import { WaitingLog } from '../runs/waiting.js';
 import { DueQueue } from '../schedule/index.js';
 import type { ChronosStore, Op } from '../store/chronos-store.js';
 import type { Model } from './model.js';
@@ -50,6 +51,8 @@ export class Engine {
   private dueHandler?: DueHandler;
   /** Whether we told the master to stop sending offers (nothing to launch). */
   suppressed = false;
+  /** Why queued runs have not launched yet (in memory only, diagnostic). */
+  readonly waiting = new WaitingLog();
 
   constructor(
     readonly model: Model,

@@ -57,6 +57,12 @@ export function putJob(e: Engine, job: Job, stats: JobStats | undefined, mode: '
     plan.setDoc(doc);
     if (old && old.job.parents.join('\n') !== job.parents.join('\n')) plan.setPending(job.name, { workflows: [] });
     plan.after.push(() => armSchedule(e, doc, job.name));
+    // Queued runs launch with the new definition: old reasons may not hold, and offers
+    // declined (filtered) for the old one should come back now.
+    plan.after.push(() => {
+      e.waiting.forgetJob(job.name);
+      if (e.model.activeOf(job.name).some((r) => r.status === 'queued' && !currentAttempt(r)?.taskId)) e.wantOffers();
+    });
     await execute(e, [plan]);
     return doc;
   });

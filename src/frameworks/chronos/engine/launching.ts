@@ -6,7 +6,7 @@
  * @module
  */
 import { type TaskInfoV1, type TaskStatusV1, isTerminal } from '../../../protocol/v1/types.js';
-import { agentBaseUrl, fits, meetsConstraints, type OfferV1, scalarsOf, take } from '../runs/offer-match.js';
+import { agentBaseUrl, type OfferV1, scalarsOf, shortfalls, take } from '../runs/offer-match.js';
 import { type JobRun, chronosTaskId, currentAttempt, jobOfTaskId } from '../runs/run.js';
 import { applyStatus } from '../runs/status.js';
 import { buildTask } from '../runs/task-builder.js';
@@ -38,22 +38,36 @@ function uniqueTaskId(e: Engine, used: Set<string>, now: number, attempt: number
   }
 }
 
+/** Whether a run still waits for an offer (queued, its current attempt not launched). */
+function waitsForOffer(e: Engine, runId: string): boolean {
+  const r = e.model.active.get(runId);
+  return r !== undefined && r.status === 'queued' && !currentAttempt(r)?.taskId;
+}
+
 export async function handleOffers(e: Engine, offers: OfferV1[]): Promise<void> {
   const now = e.now();
   const ready = readyRuns(e, now);
+  e.waiting.prune((id) => waitsForOffer(e, id));
   const plan = new Plan(e.model);
   const launches: Array<{ offer: OfferV1; tasks: TaskInfoV1[] }> = [];
   const unused: string[] = [];
   const used = new Set<string>();
   for (const offer of offers) {
-    const left = scalarsOf(offer);
+    const full = scalarsOf(offer);
+    const left = new Map(full);
+    const from = { agentId: offer.agent_id.value, host: offer.hostname };
     const tasks: TaskInfoV1[] = [];
     for (let i = 0; i < ready.length; i++) {
       const run = ready[i]!;
       const job = e.model.jobs.get(run.job)!.job;
-      if (!fits(left, job) || !meetsConstraints(offer, job.constraints)) continue;
+      const why = shortfalls(offer, left, full, job);
+      if (why.length > 0) {
+        e.waiting.declined(run, from, why, now);
+        continue;
+      }
       take(left, job);
       ready.splice(i--, 1);
+      e.waiting.forget(run.runId);
       const a = currentAttempt(run)!;
       const taskId = uniqueTaskId(e, used, now, a.attempt, job.name, run.arguments);
       const base = agentBaseUrl(offer);

@@ -2,8 +2,8 @@
  * Chronos job routes under `/v1/scheduler` and the old `/scheduler` (`Iso8601JobResource`,
  * `DependentJobResource`, `JobManagementResource`, `TaskManagementResource`): `jobs`, `iso8601`
  * (204, upsert), `dependency` (204), `job/{name}` GET / PUT (run now, `?arguments=`) / DELETE,
- * `task/kill/{name}`, `jobs/search`, `jobs/summary`, `job/success/{name}`, and the tsmesos
- * history extension `job/{name}/history?limit=N`.
+ * `task/kill/{name}`, `jobs/search`, `jobs/summary` (plus `waiting` on a queued job), `job/success/{name}`,
+ * and the tsmesos history extension `job/{name}/history?limit=N`.
  * @module
  */
 import type { FastifyInstance } from 'fastify';
@@ -13,7 +13,7 @@ import { deleteJob, killJobRuns, markSuccess, putJob, runNow } from '../engine/j
 import { parseChronosJob } from '../job-model/chronos-json.js';
 import { renderChronosJob } from '../job-model/chronos-json.js';
 import type { JobDoc } from '../store/chronos-store.js';
-import { asChronos, type ChronosHttpContext, chronosDoc, engineOf, jsonBody, param } from './context.js';
+import { asChronos, type ChronosHttpContext, chronosDoc, engineOf, jsonBody, param, waitingOf } from './context.js';
 import { historyEntries, lastState, runState } from './render-runs.js';
 
 const render = (d: JobDoc) => renderChronosJob(d.job, d.stats);
@@ -64,7 +64,7 @@ export function registerChronosJobs(app: FastifyInstance, ctx: ChronosHttpContex
       const name = param(req, 'name');
       chronosDoc(e, name);
       const limit = intParam(queryOf(req), 'limit', 100);
-      return { name, runs: historyEntries(e.model.runsOf(name), limit) };
+      return { name, runs: historyEntries(e.model.runsOf(name), limit, waitingOf(e)) };
     },
   });
 
@@ -106,16 +106,24 @@ export function registerChronosJobs(app: FastifyInstance, ctx: ChronosHttpContex
   route(app, at('/jobs/summary'), {
     GET: () => {
       const e = engineOf(ctx);
+      const waiting = waitingOf(e);
       const jobs = [...e.model.jobs.values()]
         .sort((a, b) => a.job.name.localeCompare(b.job.name))
-        .map(({ job, stats }) => ({
-          name: job.name,
-          status: lastState(stats),
-          state: runState(e.model.activeOf(job.name)),
-          schedule: job.parents.length ? '' : (job.schedule?.expression ?? ''),
-          parents: job.parents,
-          disabled: job.disabled,
-        }));
+        .map(({ job, stats }) => {
+          const active = e.model.activeOf(job.name);
+          const state = runState(active);
+          // Extension: why the oldest queued run has not launched (`state` keeps upstream's values).
+          const why = state === 'queued' ? active.map(waiting).find((w) => w !== undefined) : undefined;
+          return {
+            name: job.name,
+            status: lastState(stats),
+            state,
+            schedule: job.parents.length ? '' : (job.schedule?.expression ?? ''),
+            parents: job.parents,
+            disabled: job.disabled,
+            ...(why ? { waiting: why.summary } : {}),
+          };
+        });
       return { jobs };
     },
   });

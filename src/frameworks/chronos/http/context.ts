@@ -14,6 +14,8 @@ import { type Engine, EngineStoppedError } from '../engine/engine.js';
 import { NotLeaderError } from '../../common/state-store.js';
 import { JobOpError, requireJob } from '../engine/job-ops.js';
 import { type Issue, JobValidationError } from '../job-model/fields.js';
+import type { JobRun } from '../runs/run.js';
+import type { WaitingView } from '../runs/waiting.js';
 import type { JobDoc } from '../store/chronos-store.js';
 
 export interface ChronosHttpContext {
@@ -95,6 +97,12 @@ export function chronosDoc(e: Engine, name: string): JobDoc {
   } catch (err) {
     return asChronos(err);
   }
+}
+
+/** What each queued run of this leader waits for (the engine's in-memory WaitingLog). */
+export function waitingOf(e: Engine): (run: JobRun) => WaitingView | undefined {
+  const now = e.now();
+  return (run) => e.waiting.view(run, now);
 }
 
 /** The job, or Metronome's 404. */

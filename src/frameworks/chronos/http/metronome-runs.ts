@@ -1,5 +1,6 @@
 /**
- * Metronome runs and schedules (`jobs.raml`): `GET /v1/jobs/{id}/runs` (active runs), `POST` (a
+ * Metronome runs, queue and schedules (`jobs.raml`): `GET /v1/queue` (runs waiting to be launched,
+ * with our `waiting` extension), `GET /v1/jobs/{id}/runs` (active runs), `POST` (a
  * manual run, 201), `GET /runs/{runId}` (active or finished), `POST /runs/{runId}/actions/stop`;
  * `GET`/`POST /v1/jobs/{id}/schedules` and `GET`/`PUT`/`DELETE /schedules/{sid}` with at most one
  * schedule per job ("Only one schedule supported at the moment").
@@ -14,9 +15,9 @@ import { Fields, JobValidationError } from '../job-model/fields.js';
 import { readScheduleSpec } from '../job-model/metronome-schedule.js';
 import type { Job } from '../job-model/types.js';
 import type { JobDoc } from '../store/chronos-store.js';
-import { asMetronome, type ChronosHttpContext, engineOf, invalid, metronomeBody, metronomeDoc, param } from './context.js';
+import { asMetronome, type ChronosHttpContext, engineOf, invalid, metronomeBody, metronomeDoc, param, waitingOf } from './context.js';
 import { scheduleJson } from './metronome-jobs.js';
-import { metronomeRun } from './render-runs.js';
+import { metronomeQueue, metronomeRun } from './render-runs.js';
 
 function readSchedule(e: Engine, body: unknown) {
   const f = Fields.root(body);
@@ -44,6 +45,12 @@ async function saveSchedule(e: Engine, doc: JobDoc, body: unknown): Promise<JobD
 }
 
 export function registerMetronomeRuns(app: FastifyInstance, ctx: ChronosHttpContext): void {
+  route(app, ['/v1/queue'], {
+    GET: () => {
+      const e = engineOf(ctx);
+      return metronomeQueue(e.model.active.values(), waitingOf(e));
+    },
+  });
   route(app, ['/v1/jobs/:id/runs'], {
     GET: (req) => {
       const e = engineOf(ctx);

@@ -1,17 +1,24 @@
 /**
  * Runs as each API shows them (pure): the tsmesos history extension (one entry per attempt, newest
- * first, skipped occurrences included), Metronome's JobRun `{id, jobId, status, createdAt,
- * completedAt, tasks[]}` with `INITIAL → STARTING → ACTIVE → SUCCESS | FAILED`, Chronos' job
- * summary states and last states (`graph/Exporter.scala`).
+ * first, skipped occurrences included, `waiting` on a queued one), Metronome's JobRun `{id, jobId,
+ * status, createdAt, completedAt, tasks[]}` with `INITIAL → STARTING → ACTIVE → SUCCESS | FAILED`,
+ * Metronome's `/v1/queue`, Chronos' job summary states and last states (`graph/Exporter.scala`).
  * @module
  */
 import type { JobStats } from '../job-model/types.js';
 import { type JobRun, currentAttempt } from '../runs/run.js';
+import type { WaitingView } from '../runs/waiting.js';
 
 const iso = (ms: number | undefined): string | null => (ms === undefined ? null : new Date(ms).toISOString());
 
-/** `GET /v1/scheduler/job/{name}/history` entries. */
-export function historyEntries(runs: JobRun[], limit: number): Array<Record<string, unknown>> {
+/** What a queued run waits for (engine's WaitingLog), if anything. */
+export type WaitingOf = (run: JobRun) => WaitingView | undefined;
+
+/**
+ * `GET /v1/scheduler/job/{name}/history` entries. The attempt still waiting for an offer gets the
+ * extension field `waiting`, and its summary in `message` (after the run's own message, if any).
+ */
+export function historyEntries(runs: JobRun[], limit: number, waitingOf: WaitingOf = () => undefined): Array<Record<string, unknown>> {
   const out: Array<Record<string, unknown>> = [];
   for (const r of runs) {
     const attempts = r.attempts.length ? [...r.attempts].reverse() : [undefined];
@@ -19,6 +26,8 @@ export function historyEntries(runs: JobRun[], limit: number): Array<Record<stri
       if (out.length >= limit) return out;
       const last = a === undefined || a === r.attempts[r.attempts.length - 1];
       const status = !last ? 'failure' : r.status === 'queued' && a?.taskId ? 'running' : r.status;
+      const waiting = last ? waitingOf(r) : undefined;
+      const message = (last ? r.message : undefined) ?? a?.message;
       out.push({
         runId: r.runId,
         taskId: a?.taskId ?? null,
@@ -30,11 +39,12 @@ export function historyEntries(runs: JobRun[], limit: number): Array<Record<stri
         state: a?.state ?? null,
         status,
         exitCode: a?.exitCode ?? null,
-        message: (last ? r.message : undefined) ?? a?.message ?? null,
+        message: waiting ? (message ? `${message}; ${waiting.summary}` : waiting.summary) : (message ?? null),
         agentId: a?.agentId ?? null,
         host: a?.host ?? null,
         frameworkId: r.frameworkId ?? null,
         sandbox: a?.sandbox ?? null,
+        ...(waiting ? { waiting } : {}),
       });
     }
   }
@@ -63,6 +73,28 @@ export function metronomeRun(r: JobRun): Record<string, unknown> {
     completedAt: iso(r.finishedAt),
     tasks: r.attempts.filter((a) => a.taskId).map((a) => ({ id: a.taskId, startedAt: iso(a.startedAt ?? a.launchedAt), completedAt: iso(a.finishedAt), status: a.state ?? 'TASK_STAGING' })),
   };
+}
+
+/**
+ * Metronome `GET /v1/queue`: runs waiting to be launched, grouped by job (upstream
+ * `QueuedJobRunMapWrites`: `[{jobId, runs:[{runId}]}]`), each run with our `waiting` extension.
+ */
+export function metronomeQueue(active: Iterable<JobRun>, waitingOf: WaitingOf): Array<{ jobId: string; runs: Array<Record<string, unknown>> }> {
+  const byJob = new Map<string, JobRun[]>();
+  for (const r of active) {
+    if (r.status !== 'queued' || currentAttempt(r)?.taskId) continue;
+    byJob.set(r.job, [...(byJob.get(r.job) ?? []), r]);
+  }
+  return [...byJob.keys()].sort().map((jobId) => ({
+    jobId,
+    runs: byJob
+      .get(jobId)!
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .map((r) => {
+        const waiting = waitingOf(r);
+        return { runId: r.runId, ...(waiting ? { waiting } : {}) };
+      }),
+  }));
 }
 
 /** Metronome `embed=history` / `historySummary`. */

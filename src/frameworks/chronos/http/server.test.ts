@@ -67,7 +67,7 @@ describe('Chronos API', () => {
     expect((await json('GET', '/v1/scheduler/graph/dot')).body).toContain('1 -> 2;');
     expect((await json('GET', '/v1/scheduler/jobs/summary')).json().jobs).toEqual([
       { name: 'p', status: 'success', state: 'idle', schedule: expect.stringMatching(/^R0\//), parents: [], disabled: true },
-      { name: 'q', status: 'fresh', state: 'queued', schedule: '', parents: ['p'], disabled: false },
+      { name: 'q', status: 'fresh', state: 'queued', schedule: '', parents: ['p'], disabled: false, waiting: 'waiting for an offer (none looked at since it was queued)' },
     ]);
     expect((await json('GET', '/v1/scheduler/jobs/search?name=Q')).json().map((j: any) => j.name)).toEqual(['q']);
     expect((await json('GET', '/v1/scheduler/jobs/search?any=p&limit=1')).json().map((j: any) => j.name)).toEqual(['p']);

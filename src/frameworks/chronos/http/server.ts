@@ -1,7 +1,7 @@
 /**
  * The Chronos-mode HTTP server: Chronos routes under `/v1/scheduler` and `/scheduler`, Metronome's
- * `/v1/jobs`, `/ping` (`pong`), `/metrics` (Dropwizard-style, with `version` and `gauges`),
- * `/leader` and `/info`. Errors take the shape of the API the path belongs to: Chronos' ApiResult
+ * `/v1/jobs` and `/v1/queue`, `/ping` (`pong`), `/metrics` (Dropwizard-style, with `version` and
+ * `gauges`), `/leader` and `/info`. Errors take the shape of the API the path belongs to: Chronos' ApiResult
  * `{"message","status":"400 Bad Request"}`, Metronome's `{"message"[,"details"]}`. A standby
  * proxies everything but `/ping`, `/metrics` and the leader routes to the leader (Chronos'
  * `RedirectFilter` proxies too).
@@ -30,7 +30,7 @@ export function localOnly(path: string): boolean {
   return path === '/ping' || path === '/metrics' || path === '/info' || path === '/leader' || path === '/v1/scheduler/leader' || path === '/scheduler/leader';
 }
 
-const isMetronome = (url: string) => url.startsWith('/v1/jobs') || url === '/info';
+const isMetronome = (url: string) => url.startsWith('/v1/jobs') || url.startsWith('/v1/queue') || url === '/info';
 
 export function apiResult(message: string, status: number): { message: string; status: string } {
   return { message, status: `${status} ${STATUS_CODES[status] ?? ''}`.trim() };

@@ -1,6 +1,6 @@
 /**
  * Offer fitting (pure): does an offer still hold a job's cpus/mem/disk, and do its attributes meet
- * the job's constraints (upstream `constraints/{Equals,Like,Unlike}Constraint.scala`: `hostname` is
+ * the job's constraints; if not, every reason why (`shortfalls`, worded in waiting.ts) (upstream `constraints/{Equals,Like,Unlike}Constraint.scala`: `hostname` is
  * synthetic; text, scalar, range and set attributes compare by their text; LIKE/UNLIKE are full
  * regex matches and apply to each set element).
  * @module
@@ -47,10 +47,6 @@ export function scalarsOf(offer: OfferV1): Remaining {
 
 const EPS = 1e-9;
 
-export function fits(left: Remaining, need: { cpus: number; mem: number; disk: number }): boolean {
-  return (left.get('cpus') ?? 0) + EPS >= need.cpus && (left.get('mem') ?? 0) + EPS >= need.mem && (need.disk <= 0 || (left.get('disk') ?? 0) + EPS >= need.disk);
-}
-
 export function take(left: Remaining, need: { cpus: number; mem: number; disk: number }): void {
   left.set('cpus', (left.get('cpus') ?? 0) - need.cpus);
   left.set('mem', (left.get('mem') ?? 0) - need.mem);
@@ -68,15 +64,53 @@ function attributeValues(offer: OfferV1, name: string): string[] | undefined {
   return undefined;
 }
 
+function holds(c: JobConstraint, values: string[] | undefined): boolean {
+  if (c.operator === 'EQUALS') return values !== undefined && values.length === 1 && values[0] === c.value;
+  const re = new RegExp(`^(?:${c.value})$`);
+  if (c.operator === 'LIKE') return values !== undefined && values.some((v) => re.test(v));
+  return values === undefined || !values.some((v) => re.test(v));
+}
+
 /** Whether the offer's agent satisfies every constraint. */
 export function meetsConstraints(offer: OfferV1, constraints: readonly JobConstraint[]): boolean {
-  return constraints.every((c) => {
+  return unmetConstraint(offer, constraints) === undefined;
+}
+
+/** The first constraint the offer's agent does not meet, with the agent's values (none = no such attribute). */
+export function unmetConstraint(offer: OfferV1, constraints: readonly JobConstraint[]): UnmetConstraint | undefined {
+  for (const c of constraints) {
     const values = attributeValues(offer, c.attribute);
-    if (c.operator === 'EQUALS') return values !== undefined && values.length === 1 && values[0] === c.value;
-    const re = new RegExp(`^(?:${c.value})$`);
-    if (c.operator === 'LIKE') return values !== undefined && values.some((v) => re.test(v));
-    return values === undefined || !values.some((v) => re.test(v));
-  });
+    if (!holds(c, values)) return { kind: 'constraint', constraint: c, ...(values ? { values } : {}) };
+  }
+  return undefined;
+}
+
+export type ScalarName = 'cpus' | 'mem' | 'disk';
+
+/** Why a job does not fit an offer: a scalar short (what is left, and what the offer held), or a constraint. */
+export type Shortfall = { kind: 'scalar'; name: ScalarName; need: number; left: number; offered: number } | UnmetConstraint;
+export interface UnmetConstraint {
+  kind: 'constraint';
+  constraint: JobConstraint;
+  /** The agent's values of the attribute; absent when it has none. */
+  values?: string[];
+}
+
+/**
+ * Every reason the job does not fit what is `left` of the offer (`full` = the whole offer, to tell
+ * "the agent is too small" from "other runs took it"); empty when it fits.
+ */
+export function shortfalls(offer: OfferV1, left: Remaining, full: Remaining, job: { cpus: number; mem: number; disk: number; constraints: readonly JobConstraint[] }): Shortfall[] {
+  const out: Shortfall[] = [];
+  const unmet = unmetConstraint(offer, job.constraints);
+  if (unmet) out.push(unmet);
+  for (const name of ['cpus', 'mem', 'disk'] as const) {
+    const need = job[name];
+    const have = left.get(name) ?? 0;
+    if ((name === 'disk' && need <= 0) || have + EPS >= need) continue;
+    out.push({ kind: 'scalar', name, need, left: Math.max(0, have), offered: full.get(name) ?? 0 });
+  }
+  return out;
 }
 
 /** The agent's HTTP base URL from the offer (`url.address`), for sandbox links. */
