@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { addChronosOption, type ChronosOption, chronosFor, findJob } from './job-common.js';
-import { RUN_COLUMNS, runCells } from './job-rows.js';
+import { RUN_COLUMNS, runCells, waitingText } from './job-rows.js';
 import { jobRuns } from './job-show.js';
 import { renderTable, terminalWidth } from './output/table.js';
 import { UsageError } from './errors.js';
@@ -39,7 +39,7 @@ Examples:
       if (opts.json) return void ctx.stdout.write(`${JSON.stringify({ name, api: found.kind, runs }, null, 2)}\n`);
       if (runs.length === 0) return void ctx.stdout.write(`Job ${name} has not run yet.\n`);
       const now = Date.now();
-      ctx.stdout.write(renderTable(RUN_COLUMNS, runs.map((r) => runCells(r, now)), terminalWidth(ctx.stdout, ctx.env)));
+      ctx.stdout.write(renderTable(RUN_COLUMNS, runs.map((r) => runCells(r, now)), terminalWidth(ctx.stdout, ctx.env)) + waitingText(runs, now));
     });
 }
 

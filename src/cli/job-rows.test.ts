@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jobKind, jobName, parentsFirst } from './job-add.js';
-import { chronosRow, jobCells, metronomeRow, metronomeRuns, runCells } from './job-rows.js';
+import { chronosRow, jobCells, metronomeRow, metronomeRuns, runCells, waitingText } from './job-rows.js';
 import { parseSandboxLink, pickRun } from './job-sandbox.js';
 import { parseJsonText } from './json-file.js';
 
@@ -30,6 +30,16 @@ describe('job list rows', () => {
 });
 
 describe('runs', () => {
+  it('waiting: why a queued run has not launched, per host; its retry time; nothing for other runs', () => {
+    const reason = 'offer from host 127.0.0.1: insufficient disk (needs 256 MB, offered 0)';
+    const queued = { runId: 'r9', status: 'queued', waiting: { since: '2024-05-01T11:58:00.000Z', offersDeclined: 12, reasons: [{ reason, at: '2024-05-01T11:59:59.000Z' }], summary: `waiting for resources: ${reason} (12 offers declined)` } };
+    const retry = { runId: 'r8', status: 'queued', waiting: { since: '2024-05-01T11:59:00.000Z', retryAt: '2024-05-01T12:01:00.000Z', reasons: [], summary: 'waiting to retry (attempt 1) at 2024-05-01T12:01:00.000Z' } };
+    expect(waitingText([queued, retry, { runId: 'r1', status: 'success' }], NOW)).toBe(
+      `\nRun r9 queued 2m00s ago, not launched: 12 offer(s) declined, latest per host:\n  ${reason} (1s ago)\nRun r8 queued 1m00s ago, not launched: waiting to retry (attempt 1) at 2024-05-01T12:01:00.000Z\n`,
+    );
+    expect(waitingText([{ runId: 'r1', status: 'running' }], NOW)).toBe('');
+  });
+
   it('history cells: exit code, attempt, trigger, duration, message', () => {
     const run = { runId: 'r2', taskId: 'ct:1714564800000:1:tick:', attempt: 1, trigger: 'retry', startedAt: '2024-05-01T11:59:00.000Z', finishedAt: '2024-05-01T11:59:05.500Z', status: 'failure', exitCode: 2, host: 'agent-1', message: 'Command exited with status 2' };
     expect(runCells(run, NOW)).toEqual(['1m00s ago', 'failure', '2', '1', 'retry', '5s', 'agent-1', 'Command exited with status 2', 'ct:1714564800000:1:tick:']);

@@ -146,6 +146,28 @@ export function runCells(r: JobRun, now: number): string[] {
   ];
 }
 
+/** The tsmesos `waiting` field of a queued run in the history (why it has not launched yet). */
+interface RunWaiting {
+  since?: string;
+  offersDeclined?: number;
+  retryAt?: string;
+  reasons?: Array<{ reason: string; at?: string }>;
+  summary?: string;
+}
+
+/** For each run still waiting to launch: since when, and why the last offers did not fit ('' if none). */
+export function waitingText(runs: Array<JobRun & { waiting?: RunWaiting }>, now: number): string {
+  const out: string[] = [];
+  for (const r of runs) {
+    const w = r.waiting;
+    if (!w) continue;
+    const head = `Run ${r.runId} queued ${formatAgo(w.since, now)}, not launched`;
+    if (!w.reasons?.length || w.retryAt) out.push(`${head}: ${w.summary ?? 'waiting'}`);
+    else out.push(`${head}: ${w.offersDeclined ?? w.reasons.length} offer(s) declined, latest per host:`, ...w.reasons.map((x) => `  ${x.reason} (${formatAgo(x.at, now)})`));
+  }
+  return out.length ? `\n${out.join('\n')}\n` : '';
+}
+
 /** The key/value part of `job show` for a Chronos job. */
 export function chronosDetails(j: ChronosJob, now: number): Array<[string, string]> {
   const kv: Array<[string, string]> = [

@@ -10,7 +10,7 @@ import { ClientError } from '../client/client-error.js';
 import type { CliContext } from './context.js';
 import { NoHistoryError } from './no-history-error.js';
 import { addChronosOption, type ChronosOption, type FoundJob, chronosFor, findJob } from './job-common.js';
-import { RUN_COLUMNS, chronosDetails, keyValues, metronomeDetails, metronomeRuns, runCells } from './job-rows.js';
+import { RUN_COLUMNS, chronosDetails, keyValues, metronomeDetails, metronomeRuns, runCells, waitingText } from './job-rows.js';
 import { asUserError } from './master-address.js';
 import { renderTable, terminalWidth } from './output/table.js';
 
@@ -45,7 +45,7 @@ Examples:
       const kv = found.kind === 'chronos' ? chronosDetails(found.job, now) : metronomeDetails(found.job, now);
       let out = keyValues(`Job ${found.kind === 'chronos' ? found.job.name : `${found.job.id} (Metronome)`}`, kv);
       if (!runs) out += '\nRun history: not kept by this Chronos.\n';
-      else out += runs.length ? `\nLast runs:\n${renderTable(RUN_COLUMNS, runs.map((r) => runCells(r, now)), terminalWidth(ctx.stdout, ctx.env))}` : '\nNo runs yet.\n';
+      else out += runs.length ? `\nLast runs:\n${renderTable(RUN_COLUMNS, runs.map((r) => runCells(r, now)), terminalWidth(ctx.stdout, ctx.env))}${waitingText(runs, now)}` : '\nNo runs yet.\n';
       ctx.stdout.write(out);
     });
 }

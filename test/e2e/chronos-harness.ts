@@ -1,8 +1,8 @@
 /**
  * Scaffolding for the Chronos-mode suites (test/e2e/chronos-*.test.ts): the built zookeeper-lite
- * (short tick, so 2 s sessions are granted), the built master, a real `tsmesos agent` and
- * `tsmesos chronos --http_port=0` instances under one --zk path, all stopped by `cleanup()`;
- * plus a small HTTP helper and probes for who leads.
+ * (short tick, so 2 s sessions are granted), the built master, a real `tsmesos agent` (its
+ * `--resources` chosen by the suite) and `tsmesos chronos --http_port=0` instances under one --zk
+ * path, all stopped by `cleanup()`; plus a small HTTP helper and probes for who leads.
  * @module
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -28,14 +28,15 @@ export class ChronosCluster {
   zkUrl = '';
   private readonly stops: Array<() => unknown> = [];
 
-  async start(withAgent = true): Promise<this> {
+  /** `withAgent` false: no agent; a string: the agent's `--resources` (default plenty of everything). */
+  async start(withAgent: boolean | string = true): Promise<this> {
     this.zk = await startLite();
     this.stops.push(() => this.zk.close());
     this.master = await startMaster(['--allocation_interval=50ms']);
     this.stops.push(() => this.master.stop());
     this.zkUrl = `zk://${this.zk.connectString}/chronos-${process.pid}-${++seq}`;
     this.stops.push(() => rmSync(this.out, { recursive: true, force: true }));
-    if (withAgent) await this.startAgent();
+    if (withAgent) await this.startAgent(typeof withAgent === 'string' ? withAgent : 'cpus:8;mem:8192;disk:20000');
     return this;
   }
 
@@ -43,9 +44,9 @@ export class ChronosCluster {
     return new URL(this.master.url).host;
   }
 
-  private async startAgent(): Promise<void> {
+  private async startAgent(resources: string): Promise<void> {
     this.workDir = mkdtempSync(join(tmpdir(), 'tsmesos-chronos-agent-'));
-    const agent = await startDaemon(['agent', `--master=${this.masterHost}`, '--ip=127.0.0.1', '--port=0', `--work_dir=${this.workDir}`, '--resources=cpus:8;mem:8192;disk:20000', '--quiet']);
+    const agent = await startDaemon(['agent', `--master=${this.masterHost}`, '--ip=127.0.0.1', '--port=0', `--work_dir=${this.workDir}`, `--resources=${resources}`, '--quiet']);
     this.agent = agent;
     this.stops.push(async () => {
       await agent.stop();
