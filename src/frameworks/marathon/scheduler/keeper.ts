@@ -23,14 +23,33 @@ export function placementOf(i: Instance): { hostname: string; attributes: Record
   return { hostname: i.host, attributes: i.attributes };
 }
 
+/** What an app should have now: `count` tasks (of `app.version` only when `ofVersion`); undefined when held or gone. */
+export interface Want {
+  app: AppDefinition;
+  count: number;
+  /** A deployment's target counts only tasks of its version; steady state counts every active task. */
+  ofVersion: boolean;
+}
+
+export function wantOf(s: MarathonScheduler, appId: string): Want | undefined {
+  const app = s.store.apps.get(appId);
+  const o = s.overrides.get(appId);
+  if (!app || o === 'hold') return undefined;
+  return o ? { app: o.app, count: o.count, ofVersion: true } : { app, count: app.instances, ofVersion: false };
+}
+
 export function launchTargets(s: MarathonScheduler, byApp: Map<string, Instance[]> = activeByApp(s)): LaunchTarget[] {
   const out: LaunchTarget[] = [];
-  for (const app of s.store.apps.values()) {
-    const o = s.overrides.get(app.id);
-    if (o === 'hold') continue;
-    const active = byApp.get(app.id) ?? [];
-    const missing = o ? o.count - active.filter((i) => i.version === o.app.version).length : app.instances - active.length;
-    if (missing > 0) out.push({ app: o ? o.app : app, missing });
+  for (const id of s.store.apps.keys()) {
+    const w = wantOf(s, id);
+    if (!w) continue;
+    const active = byApp.get(id) ?? [];
+    let have = active.length;
+    if (w.ofVersion) {
+      have = 0;
+      for (const i of active) if (i.version === w.app.version) have++;
+    }
+    if (w.count > have) out.push({ app: w.app, missing: w.count - have });
   }
   return out;
 }

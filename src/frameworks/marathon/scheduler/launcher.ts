@@ -6,14 +6,22 @@
  * Offers no app uses are declined: briefly while some app still waits (so the next offer of this
  * agent comes soon), for `--decline_offer_duration` otherwise. Every unused offer is counted per app
  * with its reason for /v2/queue.
+ *
+ * Scale: what each app needs and where its instances are (only for apps with constraints) is worked
+ * out once per batch and kept current as the batch launches; matching yields to the event loop every
+ * `sliceMs`, so a batch of 1000 offers × 100 instances never stalls status updates, HTTP or the
+ * ZooKeeper session. Batches are matched one at a time (a batch matched while another one is paused
+ * would fill the same gaps), and after each pause the apps are checked again: one deleted, held,
+ * given a new version, delayed by a failure or scaled down meanwhile launches no more from the batch.
  * @module
  */
-import { attributesOf } from '../constraints.js';
+import type { AppDefinition } from '../app-model/types.js';
+import { attributesOf, type PlacementView } from '../constraints.js';
 import { matchOffer } from '../launch/offer-match.js';
 import { buildTaskInfo, newTaskId } from '../launch/task-builder.js';
 import type { Instance } from './instance.js';
 import { isActive } from './instance.js';
-import { placementOf } from './keeper.js';
+import { placementOf, wantOf, type Want } from './keeper.js';
 import type { MarathonScheduler } from './marathon-scheduler.js';
 
 export interface OfferV1 {
@@ -27,54 +35,121 @@ export interface OfferV1 {
 /** Refuse seconds for an offer declined while some app is still waiting. */
 const WAITING_REFUSE_SECONDS = 3;
 
+/** Longest stretch of matching between two turns of the event loop, ms. */
+export const SLICE_MS = 20;
+
+/** Constraint-free apps: matchOffer never looks at their placements. */
+const NO_PLACEMENTS: PlacementView[] = [];
+
+/** One app this batch launches for. */
+interface Pending {
+  app: AppDefinition;
+  /** Still to launch in this batch. */
+  missing: number;
+  /** What the app wanted when last looked at (the lowest count seen). */
+  want: Want;
+  /** Where its instances are, this batch's launches included (apps with constraints only). */
+  placed: PlacementView[];
+}
+
+interface Matched {
+  accepts: Array<Promise<unknown>>;
+  unused: OfferV1[];
+  /** Some app still needs tasks (unused offers are refused only briefly). */
+  waiting: boolean;
+}
+
 export class Launcher {
+  /** Longest synchronous stretch of matching, ms (0: yield after every launch and every offer). */
+  sliceMs = SLICE_MS;
+  /** The batch being matched: the next one starts after it. */
+  private matching: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly s: MarathonScheduler) {}
 
+  /** Matches a batch of offers (after any batch still being matched), then ACCEPTs and declines. */
   async onOffers(offers: OfferV1[]): Promise<void> {
+    const matched = this.matching.then(() => this.match(offers));
+    this.matching = matched.catch(() => undefined);
+    const { accepts, unused, waiting } = await matched;
+    await Promise.all(accepts);
+    const d = this.s.driver;
+    if (d && unused.length > 0) {
+      await d.decline(unused.map((o) => o.id.value), waiting ? WAITING_REFUSE_SECONDS : this.s.config.declineOfferDurationMs / 1000);
+    }
+  }
+
+  private async match(offers: OfferV1[]): Promise<Matched> {
     const s = this.s;
     const now = s.now();
-    const targets = s.targets().filter((t) => t.missing > 0);
-    const ready = targets.filter((t) => s.backoffs.msLeft(t.app, now) === 0);
-    // Where each waiting app's instances are (for constraints), kept current as this call launches.
-    const placed = new Map<string, Array<{ hostname: string; attributes: Record<string, string> }>>(ready.map((t) => [t.app.id, []]));
-    for (const i of s.store.instances.values()) if (isActive(i)) placed.get(i.appId)?.push(placementOf(i));
-    const d = s.driver;
-    const accepts: Array<Promise<unknown>> = [];
-    const unused: OfferV1[] = [];
-    let n = 0;
+    const targets = s.targets();
+    const pending: Pending[] = [];
+    const constrained = new Map<string, PlacementView[]>();
+    for (const t of targets) {
+      const want = wantOf(s, t.app.id);
+      if (!want || s.backoffs.msLeft(t.app, now) > 0) continue;
+      const placed = t.app.constraints.length > 0 ? [] : NO_PLACEMENTS;
+      if (placed !== NO_PLACEMENTS) constrained.set(t.app.id, placed);
+      pending.push({ app: t.app, missing: t.missing, want, placed });
+    }
+    if (constrained.size > 0) for (const i of s.store.instances.values()) if (isActive(i)) constrained.get(i.appId)?.push(placementOf(i));
+    const out: Matched = { accepts: [], unused: [], waiting: targets.length > 0 };
+    let sliceStart = performance.now();
+    const pause = async (): Promise<void> => {
+      if (performance.now() - sliceStart < this.sliceMs) return;
+      await new Promise((r) => setImmediate(r));
+      sliceStart = performance.now();
+      this.recheck(pending);
+    };
     for (const offer of offers) {
       const tasks: Record<string, unknown>[] = [];
       let remaining = offer.resources;
       const attributes = attributesOf(offer.attributes ?? []);
-      const view = { id: offer.id.value, agentId: offer.agent_id.value, hostname: offer.hostname, resources: offer.resources, attributes: offer.attributes ?? [] };
-      for (const t of ready) {
+      const whole = { hostname: offer.hostname, attributes: offer.attributes ?? [], resources: offer.resources };
+      const view = { id: offer.id.value, agentId: offer.agent_id.value, ...whole };
+      for (const p of pending) {
         let used = false;
-        while (t.missing > 0) {
-          const here = placed.get(t.app.id)!;
-          const r = matchOffer(t.app, { hostname: offer.hostname, attributes: offer.attributes ?? [], resources: offer.resources }, remaining, here, s.config.role);
+        while (p.missing > 0) {
+          const r = matchOffer(p.app, whole, remaining, p.placed, s.config.role);
           if (!r.ok) {
-            if (!used) s.offerStats.unused(t.app.id, now, view, r.reason, r.detail);
+            if (!used) s.offerStats.unused(p.app.id, now, view, r.reason, r.detail);
             break;
           }
-          const taskId = newTaskId(t.app.id);
-          tasks.push(buildTaskInfo(t.app, taskId, offer.agent_id.value, offer.hostname, r.match));
-          s.store.putInstance(this.instance(t.app, taskId, offer, attributes, r.match.hostPorts, now));
-          here.push({ hostname: offer.hostname, attributes });
+          const taskId = newTaskId(p.app.id);
+          tasks.push(buildTaskInfo(p.app, taskId, offer.agent_id.value, offer.hostname, r.match));
+          s.store.putInstance(this.instance(p.app, taskId, offer, attributes, r.match.hostPorts, now));
+          if (p.placed !== NO_PLACEMENTS) p.placed.push({ hostname: offer.hostname, attributes });
           remaining = r.remaining;
-          t.missing--;
+          p.missing--;
           used = true;
+          await pause();
         }
-        if (used) s.offerStats.used(t.app.id, now);
+        if (used) s.offerStats.used(p.app.id, now);
       }
-      if (tasks.length === 0) unused.push(offer);
-      else if (d) accepts.push(this.launch(d, offer, tasks));
-      // Let the store writes and the first ACCEPTs go out while a big batch of offers is matched.
-      if (++n % 16 === 0) await new Promise((r) => setImmediate(r));
+      const d = s.driver;
+      if (tasks.length === 0) out.unused.push(offer);
+      else if (d) out.accepts.push(this.launch(d, offer, tasks));
+      await pause();
     }
-    await Promise.all(accepts);
-    if (d && unused.length > 0) {
-      const refuse = targets.length > 0 ? WAITING_REFUSE_SECONDS : s.config.declineOfferDurationMs / 1000;
-      await d.decline(unused.map((o) => o.id.value), refuse);
+    return out;
+  }
+
+  /**
+   * After a pause: an app deleted, held, given a new version (or a deployment's target instead of
+   * steady state) or delayed by a failure meanwhile gets no more launches from this batch; a lower
+   * count lowers what is missing. Tasks gone meanwhile are left to the next batch.
+   */
+  private recheck(pending: Pending[]): void {
+    const now = this.s.now();
+    for (const p of pending) {
+      if (p.missing === 0) continue;
+      const w = wantOf(this.s, p.app.id);
+      if (!w || w.app.version !== p.app.version || w.ofVersion !== p.want.ofVersion || this.s.backoffs.msLeft(p.app, now) > 0) {
+        p.missing = 0;
+      } else if (w.count < p.want.count) {
+        p.missing = Math.max(0, p.missing - (p.want.count - w.count));
+        p.want = w;
+      }
     }
   }
 
