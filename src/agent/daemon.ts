@@ -10,7 +10,7 @@ import { AttributeError, parseAttributes } from '../protocol/attributes.js';
 import { ResourceError, Resources } from '../protocol/resources/index.js';
 import { Agent } from './agent.js';
 import { containerizersFrom } from './containerizers.js';
-import { detectResources } from './detect-resources.js';
+import { agentResources, detectResources } from './detect-resources.js';
 import { handleEvent } from './events.js';
 import { registerAgentHttp } from './http/index.js';
 import { forgetAgent, recoverAgent } from './recovery.js';
@@ -78,7 +78,7 @@ export async function startAgent(flags: Flags, log: Logger): Promise<RunningAgen
   let resources: Resources;
   let attributes;
   try {
-    resources = Resources.parse(flags.str('resources') ?? detectResources(workDir), flags.str('default_role') ?? '*');
+    resources = agentResources(flags.str('resources'), detectResources(workDir), flags.str('default_role') ?? '*');
     attributes = parseAttributes(flags.str('attributes'));
   } catch (e) {
     if (e instanceof ResourceError) throw new UserError(`--resources: ${e.message}`, 'e.g. --resources="cpus:4;mem:4096;ports:[31000-32000]"');

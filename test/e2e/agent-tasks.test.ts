@@ -58,7 +58,8 @@ describe('tsmesos agent', () => {
   it('holds the upstream offer example on a real agent: the unused 1 CPU / 1 GB goes to framework 2', async () => {
     const fw1 = await scheduler({ name: 'fw1' });
     const [offer] = await fw1.waitForOffers();
-    const q = (o: any) => Object.fromEntries(o.resources.filter((r: any) => r.type === 'SCALAR').map((r: any) => [r.name, r.scalar.value]));
+    // cpus and mem as in the example (the agent also detects and offers its disk, as upstream does).
+    const q = (o: any) => Object.fromEntries(o.resources.filter((r: any) => r.name === 'cpus' || r.name === 'mem').map((r: any) => [r.name, r.scalar.value]));
     expect(q(offer)).toEqual({ cpus: 4, mem: 4096 });
     const fw2 = await scheduler({ name: 'fw2' });
     await fw1.launch(offer, [commandTask('a', 2, 1024), commandTask('b', 1, 2048)]);

@@ -30,7 +30,7 @@ const base = () => `http://${m}`;
 describe('tsmesos app on a real Marathon mode', () => {
   it('list: just the header when there are no apps; [] as JSON', async () => {
     const r = await app('list');
-    expect(r.exitCode).toBe(0);
+    expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^ID +STATUS +RUNNING +HEALTHY +CPUS +MEM +CMD\n$/);
     expect(jsonOf(await app('list', '--json'))).toEqual([]);
   });

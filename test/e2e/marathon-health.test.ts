@@ -93,11 +93,13 @@ describe('tsmesos marathon: failing health checks', () => {
     const created = await call(base, 'POST', '/v2/apps', { id: 'sick-cmd', cmd: 'sleep 3600', cpus: 0.1, mem: 16, instances: 1, healthChecks });
     expect(created.status).toBe(201);
     expect(created.body.healthChecks[0]).toMatchObject({ protocol: 'COMMAND', command: { value: 'exit 1' } });
-    const first = await waitFor(async () => (await tasksOf(base, 'sick-cmd'))[0], 'the first task', 20_000, 100);
-    const failure = await waitFor(async () => (await call(base, 'GET', '/v2/apps/sick-cmd')).body.app.lastTaskFailure, 'lastTaskFailure', 40_000, 200);
-    expect(failure).toMatchObject({ appId: '/sick-cmd', taskId: first.id, state: 'TASK_KILLED' });
+    // Every task of this app fails its check within about a second, so by the time we look the
+    // first one may already have been replaced (and the replacement killed): any of them will do.
+    const failure = await waitFor(async () => (await call(base, 'GET', '/v2/apps/sick-cmd')).body.app.lastTaskFailure, 'lastTaskFailure', 40_000, 100);
+    expect(failure).toMatchObject({ appId: '/sick-cmd', state: 'TASK_KILLED' });
+    expect(failure.taskId).toMatch(/^sick-cmd\.instance-/);
     expect(failure.message).toMatch(/failing COMMAND health checks/);
-    await waitFor(async () => (await tasksOf(base, 'sick-cmd')).some((t) => t.id !== first.id), 'a replacement task', 30_000, 200);
+    await waitFor(async () => (await tasksOf(base, 'sick-cmd')).some((t) => t.id !== failure.taskId), 'a replacement task', 30_000, 200);
     expect((await call(base, 'DELETE', '/v2/apps/sick-cmd')).status).toBe(200);
   }, 80_000);
 });
