@@ -17,11 +17,12 @@
 import { replaceStep } from '../deploy/replace-math.js';
 import { type DeploymentRecord, targetOf } from './deployment-record.js';
 import { failDeployment, finishDeployment, planJson, stepJson } from './deployments.js';
-import { chooseKills } from './keeper.js';
-import { isActive } from './instance.js';
+import { chooseKills, instancesByApp } from './keeper.js';
+import { isActive, type Instance } from './instance.js';
 import type { MarathonScheduler } from './marathon-scheduler.js';
 
-export function evaluateDeployments(s: MarathonScheduler): void {
+/** `all`: every task by app, from the pass's one walk (tasks are neither added nor removed during a pass). */
+export function evaluateDeployments(s: MarathonScheduler, all: Map<string, Instance[]> = instancesByApp(s)): void {
   s.overrides.clear();
   const running = [...s.store.deployments.values()].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   for (const d of running) {
@@ -29,14 +30,14 @@ export function evaluateDeployments(s: MarathonScheduler): void {
       failDeployment(s, d, deadlineReason(s, d));
       continue;
     }
-    runSteps(s, d);
+    runSteps(s, d, all);
   }
 }
 
-function runSteps(s: MarathonScheduler, d: DeploymentRecord): void {
+function runSteps(s: MarathonScheduler, d: DeploymentRecord, all: Map<string, Instance[]>): void {
   while (d.currentStep < d.steps.length) {
     const step = d.steps[d.currentStep]!;
-    const done = step.actions.map((a) => runAction(s, d, a.action, a.app)).every(Boolean);
+    const done = step.actions.map((a) => runAction(s, d, a.action, a.app, all.get(a.app) ?? [])).every(Boolean);
     if (!done) break;
     s.bus.publish('deployment_step_success', { plan: planJson(s, d), currentStep: stepJson(step) });
     d.currentStep++;
@@ -47,8 +48,7 @@ function runSteps(s: MarathonScheduler, d: DeploymentRecord): void {
   for (const later of d.steps.slice(d.currentStep + 1)) for (const a of later.actions) if (!s.overrides.has(a.app)) s.overrides.set(a.app, 'hold');
 }
 
-function runAction(s: MarathonScheduler, d: DeploymentRecord, action: string, appId: string): boolean {
-  const all = s.store.instancesOf(appId);
+function runAction(s: MarathonScheduler, d: DeploymentRecord, action: string, appId: string, all: Instance[]): boolean {
   const active = all.filter(isActive);
   const target = targetOf(d, appId);
   if (action === 'StopApplication' || !target) {

@@ -54,9 +54,27 @@ export function launchTargets(s: MarathonScheduler, byApp: Map<string, Instance[
   return out;
 }
 
-/** Tasks not being killed, by app (one walk over all tasks). */
-export function activeByApp(s: MarathonScheduler): Map<string, Instance[]> {
+/** Every task (being killed or not), by app: one walk a scheduler pass shares. */
+export function instancesByApp(s: MarathonScheduler): Map<string, Instance[]> {
   const m = new Map<string, Instance[]>();
+  for (const i of s.store.instances.values()) {
+    const list = m.get(i.appId);
+    if (list) list.push(i);
+    else m.set(i.appId, [i]);
+  }
+  return m;
+}
+
+/** Tasks not being killed, by app (from `all` when given, else one walk over all tasks). */
+export function activeByApp(s: MarathonScheduler, all?: Map<string, Instance[]>): Map<string, Instance[]> {
+  const m = new Map<string, Instance[]>();
+  if (all) {
+    for (const [appId, list] of all) {
+      const active = list.filter(isActive);
+      if (active.length > 0) m.set(appId, active);
+    }
+    return m;
+  }
   for (const i of s.store.instances.values()) {
     if (!isActive(i)) continue;
     const list = m.get(i.appId);
@@ -92,12 +110,13 @@ export function keepApps(s: MarathonScheduler, byApp: Map<string, Instance[]>, s
     }
   }
   if (!sweep) return;
+  // One walk: launches stuck past the timeout (ISO stamps compare as strings), then tasks of
+  // deleted apps (e.g. after a forced change).
+  const stuckBefore = new Date(now - s.config.taskLaunchTimeoutMs).toISOString();
   for (const i of s.store.instances.values()) {
-    if (i.killing || (i.state !== 'TASK_STAGING' && i.state !== 'TASK_STARTING')) continue;
-    if (now - Date.parse(i.stagedAt) > s.config.taskLaunchTimeoutMs) {
+    if (i.killing) continue;
+    if ((i.state === 'TASK_STAGING' || i.state === 'TASK_STARTING') && i.stagedAt < stuckBefore) {
       s.killer.kill(i, { reason: `not running ${s.config.taskLaunchTimeoutMs} ms after launch (--task_launch_timeout)`, failure: true });
-    }
+    } else if (!s.store.apps.has(i.appId)) s.killer.kill(i, { reason: `app ${i.appId} no longer exists` });
   }
-  // Tasks of deleted apps (e.g. after a forced change) go too.
-  for (const i of s.store.instances.values()) if (!i.killing && !s.store.apps.has(i.appId)) s.killer.kill(i, { reason: `app ${i.appId} no longer exists` });
 }

@@ -18,7 +18,7 @@ import { ReadinessManager } from '../health/readiness.js';
 import type { MarathonStore } from '../store.js';
 import { Backoffs } from './backoffs.js';
 import { evaluateDeployments } from './deployment-executor.js';
-import { activeByApp, keepApps, launchTargets, type LaunchTarget, type Override } from './keeper.js';
+import { activeByApp, instancesByApp, keepApps, launchTargets, type LaunchTarget, type Override } from './keeper.js';
 import { Killer } from './killer.js';
 import { Launcher } from './launcher.js';
 import type { Instance } from './instance.js';
@@ -159,8 +159,9 @@ export class MarathonScheduler {
 
   private evaluate(): void {
     try {
-      evaluateDeployments(this);
-      const byApp = activeByApp(this);
+      const all = instancesByApp(this);
+      evaluateDeployments(this, all);
+      const byApp = activeByApp(this, all);
       const now = this.now();
       const sweep = now - this.lastSweep >= 1000;
       if (sweep) this.lastSweep = now;
