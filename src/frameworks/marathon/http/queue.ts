@@ -20,7 +20,7 @@ export function registerQueue(app: FastifyInstance, ctx: HttpContext): void {
         app: { ...appToJson(t.app), ...counts(s, t.app.id) },
         count: t.missing,
         role: t.app.role ?? s.config.role,
-        delay: s.backoffs.queueDelay(t.app),
+        delay: s.launchDelay.queueInfo(t.app.id) ?? { timeLeftSeconds: 0, overdue: true },
         since: new Date(s.queuedSince.get(t.app.id) ?? s.now()).toISOString(),
         processedOffersSummary: s.offerStats.summary(t.app.id),
         ...(embedOffers ? { lastUnusedOffers: s.offerStats.lastUnusedOffers(t.app.id) } : {}),
@@ -35,8 +35,8 @@ export function registerQueue(app: FastifyInstance, ctx: HttpContext): void {
       const m = /^(.*)\/delay\/?$/.exec(rest);
       if (!m) throw new HttpError(404, `No route for DELETE ${req.url.split('?')[0]}`);
       const id = canonicalPath('/' + m[1]!);
-      if (!s.store.apps.has(id) || !s.backoffs.has(id)) throw new HttpError(404, `Application ${id} not found in tasks queue.`);
-      s.backoffs.reset(id);
+      if (!s.store.apps.has(id) || !s.launchDelay.queueInfo(id)) throw new HttpError(404, `Application ${id} not found in tasks queue.`);
+      s.launchDelay.reset(id);
       s.wantOffers();
       return reply.code(204).send();
     },

@@ -42,6 +42,18 @@ describe('LaunchDelay (§3.4)', () => {
     expect(d.failure(app)).toBe(1000);
   });
 
+  it('what /v2/queue and DELETE /v2/queue/{id}/delay see: a delay until the quiet spell is over, then none', () => {
+    let now = 0;
+    const d = new LaunchDelay(() => now);
+    d.failure({ ...app, backoffSeconds: 10, maxLaunchDelaySeconds: 60 });
+    expect(d.queueInfo('/a')).toEqual({ timeLeftSeconds: 10, overdue: false });
+    now = 10_000;
+    expect(d.queueInfo('/a')).toEqual({ timeLeftSeconds: 0, overdue: true });
+    now = 10_000 + 60_000 + 1;
+    expect(d.queueInfo('/a')).toBeUndefined();
+    expect(d.reset('/a')).toBe(false);
+  });
+
   it('reports whole seconds left', () => {
     const d = new LaunchDelay(() => 0);
     d.failure({ ...app, backoffSeconds: 5 });

@@ -75,7 +75,7 @@ export function startDeployment(
     if (app) {
       s.remember(app);
       s.store.putApp(app);
-      if (configChanged) s.backoffs.reset(appId);
+      if (configChanged) s.launchDelay.reset(appId);
     } else s.store.deleteApp(appId);
     if (before) s.remember(before);
     if (configChanged) publishHealthCheckChanges(s, before, app);

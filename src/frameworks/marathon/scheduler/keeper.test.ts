@@ -23,7 +23,7 @@ describe('keeper sweep', () => {
     expect(h.s.store.instances.get(stuck!)?.killing).toMatchObject({ failure: true, reason: expect.stringMatching(/--task_launch_timeout/) });
     h.status(stuck!, 'TASK_KILLED');
     expect(h.s.store.failures.get('/slow')).toMatchObject({ taskId: stuck, state: 'TASK_KILLED' });
-    expect(h.s.backoffs.msLeft({ id: '/slow' })).toBeGreaterThan(0);
+    expect(h.s.launchDelay.due('/slow')).toBeGreaterThan(0);
   });
 
   it('kills tasks of an app that no longer exists', async () => {

@@ -75,7 +75,7 @@ describe('Launcher', () => {
     h.status(first!, 'TASK_FAILED', { message: 'exit 1' });
     await batch;
     expect(h.driver.launched).toHaveLength(1);
-    expect(h.s.backoffs.msLeft({ id: '/test' })).toBeGreaterThan(0);
+    expect(h.s.launchDelay.due('/test')).toBeGreaterThan(0);
   });
 
   it('keeps placements current within a batch and across batches (UNIQUE hostname)', async () => {

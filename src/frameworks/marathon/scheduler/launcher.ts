@@ -87,7 +87,7 @@ export class Launcher {
     const constrained = new Map<string, PlacementView[]>();
     for (const t of targets) {
       const want = wantOf(s, t.app.id);
-      if (!want || s.backoffs.msLeft(t.app, now) > 0) continue;
+      if (!want || s.launchDelay.due(t.app.id, now) > 0) continue;
       const placed = t.app.constraints.length > 0 ? [] : NO_PLACEMENTS;
       if (placed !== NO_PLACEMENTS) constrained.set(t.app.id, placed);
       pending.push({ app: t.app, missing: t.missing, want, placed });
@@ -144,7 +144,7 @@ export class Launcher {
     for (const p of pending) {
       if (p.missing === 0) continue;
       const w = wantOf(this.s, p.app.id);
-      if (!w || w.app.version !== p.app.version || w.ofVersion !== p.want.ofVersion || this.s.backoffs.msLeft(p.app, now) > 0) {
+      if (!w || w.app.version !== p.app.version || w.ofVersion !== p.want.ofVersion || this.s.launchDelay.due(p.app.id, now) > 0) {
         p.missing = 0;
       } else if (w.count < p.want.count) {
         p.missing = Math.max(0, p.missing - (p.want.count - w.count));

@@ -15,8 +15,8 @@ import type { EventBus } from '../event-bus.js';
 import type { MarathonConfig } from '../flags.js';
 import { HealthManager } from '../health/health-manager.js';
 import { ReadinessManager } from '../health/readiness.js';
+import { LaunchDelay } from '../launch/launch-delay.js';
 import type { MarathonStore } from '../store.js';
-import { Backoffs } from './backoffs.js';
 import { evaluateDeployments } from './deployment-executor.js';
 import { activeByApp, instancesByApp, keepApps, launchTargets, type LaunchTarget, type Override } from './keeper.js';
 import { Killer } from './killer.js';
@@ -43,7 +43,8 @@ export class MarathonScheduler {
   driver?: DriverLike;
   readonly health: HealthManager;
   readonly readiness: ReadinessManager;
-  readonly backoffs: Backoffs;
+  /** Per-app launch backoff after failures (§3.4): the tracker counts failures, a new config version resets it. */
+  readonly launchDelay: LaunchDelay;
   readonly offerStats = new OfferStats();
   readonly tracker: Tracker;
   readonly launcher: Launcher;
@@ -71,7 +72,7 @@ export class MarathonScheduler {
     readonly log: Logger,
     readonly now: () => number = Date.now,
   ) {
-    this.backoffs = new Backoffs(now);
+    this.launchDelay = new LaunchDelay(now);
     this.readiness = new ReadinessManager(() => this.schedule());
     this.health = new HealthManager({
       bus,
@@ -193,7 +194,7 @@ export class MarathonScheduler {
     }
     // Revive whenever the set of apps that could launch now changes (a new need, a delay over):
     // offers declined earlier may be filtered at the master for a while.
-    const launchable = wanted.filter((t) => this.backoffs.msLeft(t.app, now) === 0).map((t) => t.app.id).sort().join(',');
+    const launchable = wanted.filter((t) => this.launchDelay.due(t.app.id, now) === 0).map((t) => t.app.id).sort().join(',');
     if (launchable !== '' && (launchable !== this.lastLaunchable || this.suppressed)) {
       this.suppressed = false;
       await d.revive();

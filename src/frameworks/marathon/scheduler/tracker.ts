@@ -85,7 +85,7 @@ export class Tracker {
     } else if (i.killing?.reason) message = i.killing.reason;
     s.store.putFailure({ appId: i.appId, host: i.host, message, state: status.state, taskId: i.taskId, timestamp: new Date(s.now()).toISOString(), version: i.version, slaveId: i.agentId });
     const current = s.store.apps.get(i.appId);
-    if (current && (status.state !== 'TASK_KILLED' || mesosHealthKill || i.killing?.failure)) s.backoffs.failure(current);
+    if (current && (status.state !== 'TASK_KILLED' || mesosHealthKill || i.killing?.failure)) s.launchDelay.failure(current);
   }
 }
 
