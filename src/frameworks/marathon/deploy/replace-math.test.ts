@@ -53,6 +53,14 @@ describe('replaceStep', () => {
     expect(simulate(4, 4, S(0, 0)).maxAlive).toBe(4);
   });
 
+  it('old tasks being killed take capacity but are not killed again nor count as healthy', () => {
+    // {1,0} with one old kill in flight: counted as running it would ask for a second kill.
+    expect(replaceStep({ instances: 4, oldRunning: 3, oldKilling: 1, newStarted: 1, newReady: 1, strategy: S(1, 0) })).toEqual({ killOld: 0, startNew: 0 });
+    expect(replaceStep({ instances: 4, oldRunning: 4, newStarted: 1, newReady: 1, strategy: S(1, 0) })).toEqual({ killOld: 1, startNew: 0 });
+    // {0.5,0} with the first half in flight: nothing more to kill, no room to start.
+    expect(replaceStep({ instances: 4, oldRunning: 2, oldKilling: 2, newStarted: 0, newReady: 0, strategy: S(0.5, 0) })).toEqual({ killOld: 0, startNew: 0 });
+  });
+
   it('{0.5,0}: halves first, then replaces', () => {
     expect(replaceStep({ instances: 4, oldRunning: 4, newStarted: 0, newReady: 0, strategy: S(0.5, 0) })).toEqual({ killOld: 2, startNew: 0 });
     expect(replaceStep({ instances: 4, oldRunning: 2, newStarted: 0, newReady: 0, strategy: S(0.5, 0) })).toEqual({ killOld: 0, startNew: 2 });
