@@ -7,8 +7,9 @@
  * agent comes soon), for `--decline_offer_duration` otherwise. Every unused offer is counted per app
  * with its reason for /v2/queue.
  *
- * Scale: what each app needs and where its instances are (only for apps with constraints) is worked
- * out once per batch and kept current as the batch launches; matching yields to the event loop every
+ * Scale: what each app needs and where its instances are (only for apps with constraints, in a CORE
+ * PlacementIndex: UNIQUE/MAX_PER look only at instances sharing the offer's value) is worked out
+ * once per batch and kept current as the batch launches; matching yields to the event loop every
  * `sliceMs`, so a batch of 1000 offers × 100 instances never stalls status updates, HTTP or the
  * ZooKeeper session. Batches are matched one at a time (a batch matched while another one is paused
  * would fill the same gaps), and after each pause the apps are checked again: one deleted, held,
@@ -18,6 +19,7 @@
 import type { AppDefinition } from '../app-model/types.js';
 import { attributesOf, type PlacementView } from '../constraints.js';
 import { matchOffer } from '../launch/offer-match.js';
+import { PlacementIndex } from '../launch/placement-index.js';
 import { buildTaskInfo, newTaskId } from '../launch/task-builder.js';
 import type { Instance } from './instance.js';
 import { isActive } from './instance.js';
@@ -49,7 +51,7 @@ interface Pending {
   /** What the app wanted when last looked at (the lowest count seen). */
   want: Want;
   /** Where its instances are, this batch's launches included (apps with constraints only). */
-  placed: PlacementView[];
+  placed?: PlacementIndex;
 }
 
 interface Matched {
@@ -84,15 +86,15 @@ export class Launcher {
     const now = s.now();
     const targets = s.targets();
     const pending: Pending[] = [];
-    const constrained = new Map<string, PlacementView[]>();
+    const constrained = new Map<string, PlacementIndex>();
     for (const t of targets) {
       const want = wantOf(s, t.app.id);
       if (!want || s.launchDelay.due(t.app.id, now) > 0) continue;
-      const placed = t.app.constraints.length > 0 ? [] : NO_PLACEMENTS;
-      if (placed !== NO_PLACEMENTS) constrained.set(t.app.id, placed);
+      const placed = t.app.constraints.length > 0 ? new PlacementIndex(t.app.constraints) : undefined;
+      if (placed) constrained.set(t.app.id, placed);
       pending.push({ app: t.app, missing: t.missing, want, placed });
     }
-    if (constrained.size > 0) for (const i of s.store.instances.values()) if (isActive(i)) constrained.get(i.appId)?.push(placementOf(i));
+    if (constrained.size > 0) for (const i of s.store.instances.values()) if (isActive(i)) constrained.get(i.appId)?.add(placementOf(i));
     const out: Matched = { accepts: [], unused: [], waiting: targets.length > 0 };
     let sliceStart = performance.now();
     const pause = async (): Promise<void> => {
@@ -105,12 +107,13 @@ export class Launcher {
       const tasks: Record<string, unknown>[] = [];
       let remaining = offer.resources;
       const attributes = attributesOf(offer.attributes ?? []);
+      const here = { hostname: offer.hostname, attributes };
       const whole = { hostname: offer.hostname, attributes: offer.attributes ?? [], resources: offer.resources };
       const view = { id: offer.id.value, agentId: offer.agent_id.value, ...whole };
       for (const p of pending) {
         let used = false;
         while (p.missing > 0) {
-          const r = matchOffer(p.app, whole, remaining, p.placed, s.config.role);
+          const r = matchOffer(p.app, whole, remaining, p.placed?.relevant(here) ?? NO_PLACEMENTS, s.config.role);
           if (!r.ok) {
             if (!used) s.offerStats.unused(p.app.id, now, view, r.reason, r.detail);
             break;
@@ -118,7 +121,7 @@ export class Launcher {
           const taskId = newTaskId(p.app.id);
           tasks.push(buildTaskInfo(p.app, taskId, offer.agent_id.value, offer.hostname, r.match));
           s.store.putInstance(this.instance(p.app, taskId, offer, attributes, r.match.hostPorts, now));
-          if (p.placed !== NO_PLACEMENTS) p.placed.push({ hostname: offer.hostname, attributes });
+          p.placed?.add(here);
           remaining = r.remaining;
           p.missing--;
           used = true;
