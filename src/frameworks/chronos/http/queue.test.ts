@@ -1,30 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../lib/logger.js';
-import { Harness, offer } from '../engine/engine.test-helpers.js';
-import { createChronosServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { offer } from '../engine/engine.test-helpers.js';
+import { useChronosApi } from './api.test-helpers.js';
 
-const START = Date.parse('2026-03-01T12:00:00Z');
-let h: Harness;
-let app: FastifyInstance;
-
-beforeEach(async () => {
-  h = await new Harness(START).open();
-  app = createChronosServer({
-    log: silentLogger,
-    leadership: { leading: true, leader: { host: '127.0.0.1', port: 4400 }, leaderHostPort: '127.0.0.1:4400' },
-    self: () => '127.0.0.1:4400',
-    engine: () => h.engine,
-    startedAt: START,
-    frameworkName: 'chronos',
-  });
-});
-afterEach(async () => {
-  await app.close();
-  h.ce.stop();
-});
-
-const json = (method: string, url: string, body?: unknown) => app.inject({ method: method as 'GET', url, ...(body !== undefined ? { payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
+const api = useChronosApi();
+const json = api.json;
 
 /** An offer from an agent started with --resources='cpus:4;mem:4096' (no disk). */
 const noDisk = () => offer(4, 4096, { resources: [{ name: 'cpus', type: 'SCALAR', scalar: { value: 4 } }, { name: 'mem', type: 'SCALAR', scalar: { value: 4096 } }] });
@@ -35,15 +14,15 @@ describe('why a run is still queued', () => {
     expect((await json('POST', '/v1/scheduler/iso8601', { name: 'big', command: 'true', schedule: 'R0//PT1H' })).statusCode).toBe(204);
     expect((await json('GET', '/v1/queue')).json()).toEqual([]);
     expect((await json('PUT', '/v1/scheduler/job/big')).statusCode).toBe(204);
-    const [run] = h.runs('big');
+    const [run] = api.h.runs('big');
     let [entry] = (await json('GET', '/v1/scheduler/job/big/history')).json().runs;
     expect(entry).toMatchObject({ runId: run!.runId, status: 'queued', taskId: null, message: 'waiting for an offer (none looked at since it was queued)', waiting: { offersDeclined: 0, reasons: [] } });
 
-    await h.offers(noDisk());
-    await h.advance(1000);
-    await h.offers(noDisk());
-    expect(h.driver.launched()).toEqual([]);
-    expect(h.driver.calls.filter((c) => c.type === 'DECLINE').map((c) => c.args[1])).toEqual([1, 1]); // still wanted: short refusals
+    await api.h.offers(noDisk());
+    await api.h.advance(1000);
+    await api.h.offers(noDisk());
+    expect(api.h.driver.launched()).toEqual([]);
+    expect(api.h.driver.calls.filter((c) => c.type === 'DECLINE').map((c) => c.args[1])).toEqual([1, 1]); // still wanted: short refusals
     const reason = 'offer from host node1: insufficient disk (needs 256 MB, offered 0)';
     [entry] = (await json('GET', '/v1/scheduler/job/big/history')).json().runs;
     expect(entry.message).toBe(`waiting for resources: ${reason} (2 offers declined)`);
@@ -54,13 +33,13 @@ describe('why a run is still queued', () => {
     expect(summary).toEqual([{ name: 'big', status: 'fresh', state: 'queued', schedule: expect.stringMatching(/^R0\//), parents: [], disabled: false, waiting: entry.message }]);
 
     // A smaller disk: the stale reason goes, offers are asked for again, the next fitting one launches.
-    const revives = h.driver.calls.filter((c) => c.type === 'REVIVE').length;
+    const revives = api.h.driver.calls.filter((c) => c.type === 'REVIVE').length;
     expect((await json('POST', '/v1/scheduler/iso8601', { name: 'big', command: 'true', schedule: 'R0//PT1H', disk: 50 })).statusCode).toBe(204);
-    expect(h.driver.calls.filter((c) => c.type === 'REVIVE').length).toBe(revives + 1);
+    expect(api.h.driver.calls.filter((c) => c.type === 'REVIVE').length).toBe(revives + 1);
     expect((await json('GET', '/v1/scheduler/job/big/history')).json().runs[0].waiting.offersDeclined).toBe(0);
-    await h.offers(smallDisk());
-    expect(h.driver.launched()).toHaveLength(1);
-    expect(h.engine.waiting.size).toBe(0);
+    await api.h.offers(smallDisk());
+    expect(api.h.driver.launched()).toHaveLength(1);
+    expect(api.h.engine.waiting.size).toBe(0);
     expect((await json('GET', '/v1/queue')).json()).toEqual([]);
     [entry] = (await json('GET', '/v1/scheduler/job/big/history')).json().runs;
     expect(entry).toMatchObject({ status: 'running', message: null });
@@ -73,7 +52,7 @@ describe('why a run is still queued', () => {
     await json('POST', '/v1/jobs', { id: 'alpha', run: { cmd: 'true', cpus: 0.5, mem: 32 } });
     const p1 = (await json('POST', '/v1/jobs/pinned/runs', {})).json().id;
     const p2 = (await json('POST', '/v1/jobs/pinned/runs', {})).json().id;
-    await h.offers(offer(0.5, 4096));
+    await api.h.offers(offer(0.5, 4096));
     // alpha has no run; one pinned run is declined for the rack; the offer is not split between them.
     const queue = (await json('GET', '/v1/queue')).json();
     expect(queue.map((q: any) => [q.jobId, q.runs.map((r: any) => r.runId)])).toEqual([['pinned', [p1, p2]]]);

@@ -1,31 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../lib/logger.js';
-import { Harness, status } from '../engine/engine.test-helpers.js';
-import { createChronosServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { status } from '../engine/engine.test-helpers.js';
+import { useChronosApi } from './api.test-helpers.js';
 
-const START = Date.parse('2026-03-01T12:00:00Z');
-let h: Harness;
-let app: FastifyInstance;
-
-beforeEach(async () => {
-  h = await new Harness(START).open();
-  app = createChronosServer({
-    log: silentLogger,
-    leadership: { leading: true, leader: { host: '127.0.0.1', port: 4400 }, leaderHostPort: '127.0.0.1:4400' },
-    self: () => '127.0.0.1:4400',
-    engine: () => h.engine,
-    startedAt: START,
-    frameworkName: 'chronos',
-  });
-});
-afterEach(async () => {
-  await app.close();
-  h.ce.stop();
-});
-
-const json = (method: string, url: string, body?: unknown) =>
-  app.inject({ method: method as 'GET', url, ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
+const api = useChronosApi();
+const json = api.json;
 
 describe('Chronos API', () => {
   it('creates, lists, shows, runs, kills and deletes jobs with upstream statuses', async () => {
@@ -35,7 +13,7 @@ describe('Chronos API', () => {
     expect(jobs.map((j: any) => [j.name, j.schedule ?? null, j.parents ?? null])).toEqual([['a', 'R/2026-03-01T13:00:00Z/PT1H', null], ['b', null, ['a']]]);
     expect((await json('GET', '/v1/scheduler/job/a')).json()).toMatchObject({ name: 'a', owner: '', disabled: false });
     expect((await json('PUT', '/v1/scheduler/job/a?arguments=x')).statusCode).toBe(204);
-    expect(h.runs('a')[0]).toMatchObject({ trigger: 'manual', arguments: 'x' });
+    expect(api.h.runs('a')[0]).toMatchObject({ trigger: 'manual', arguments: 'x' });
     expect((await json('DELETE', '/v1/scheduler/task/kill/a')).statusCode).toBe(204);
     const del = await json('DELETE', '/v1/scheduler/job/a');
     expect(del.statusCode).toBe(400);
@@ -53,12 +31,12 @@ describe('Chronos API', () => {
     const stat = await json('GET', '/v1/scheduler/job/stat/q');
     expect(stat.body).toBe('{"histogram":{"75thPercentile":0.0,"95thPercentile":0.0,"98thPercentile":0.0,"99thPercentile":0.0,"median":0.0,"mean":0.0,"count":0},"taskStatHistory":[]}');
     expect((await json('GET', '/v1/scheduler/stats/99thPercentile')).body).toBe('[{"jobNameLabel":"p","time":0.0},{"jobNameLabel":"q","time":0.0}]');
-    await h.advance(1);
-    await h.offers();
-    const t = h.driver.launched()[0]!.task_id.value;
-    await h.update(status(t, 'TASK_RUNNING'));
-    await h.advance(2500);
-    await h.update(status(t, 'TASK_FINISHED', { message: 'Command exited with status 0' }));
+    await api.h.advance(1);
+    await api.h.offers();
+    const t = api.h.driver.launched()[0]!.task_id.value;
+    await api.h.update(status(t, 'TASK_RUNNING'));
+    await api.h.advance(2500);
+    await api.h.update(status(t, 'TASK_FINISHED', { message: 'Command exited with status 0' }));
     const after = (await json('GET', '/v1/scheduler/job/stat/p')).json();
     expect(after.histogram).toEqual({ '75thPercentile': 2500, '95thPercentile': 2500, '98thPercentile': 2500, '99thPercentile': 2500, median: 2500, mean: 2500, count: 1 });
     expect(after.taskStatHistory).toEqual([{ taskId: t, jobName: 'p', slaveId: 'agent-1', startTime: '03/01/26 12:00:00', endTime: '03/01/26 12:00:02', duration: '2s', status: 'TASK_FINISHED' }]);
