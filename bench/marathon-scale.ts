@@ -11,16 +11,15 @@
  * Usage: node dist/bench/marathon-scale.js [--sizes 50,100,500] [--agents 189] [--starts 0,500]
  *          [--sim] [--sim-agents 1000] [--sim-instances 100000] [--sim-seconds 20] [--json]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ContainerStatus, Containerizer } from '../src/agent/containerizer/containerizer.js';
 import { FakeAgent } from '../src/agent/fake-agent.js';
 import type { TaskInfoV1, TaskStatusV1 } from '../src/protocol/v1/types.js';
+import { daemon as startDaemon } from './support.js';
 
-const BIN = fileURLToPath(new URL('../../bin/tsmesos', import.meta.url));
 const args = process.argv.slice(2);
 if (args.includes('--help')) {
   process.stdout.write('Usage: node dist/bench/marathon-scale.js [--sizes 50,100,500] [--agents 189] [--starts 0,500] [--sim] [--sim-agents 1000] [--sim-instances 100000] [--sim-seconds 20] [--json]\n');
@@ -74,20 +73,12 @@ process.on('exit', () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 });
 
-function daemon(argv: string[]): Promise<{ proc: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const proc = spawn(process.execPath, [...nodeArgs, BIN, ...argv], { env: { ...process.env, TSMESOS_CONFIG: '/nonexistent' }, stdio: ['ignore', 'pipe', 'inherit'] });
-    children.add(proc);
-    proc.once('exit', () => children.delete(proc));
-    let out = '';
-    proc.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (\S+)/.exec(out);
-      if (m) resolve({ proc, url: m[1]! });
-    });
-    proc.on('exit', (code) => reject(new Error(`${argv[0]} exited with ${code}: ${out}`)));
-  });
+/** A built daemon (bench/support.ts), remembered so none outlives the benchmark. */
+async function daemon(argv: string[]): Promise<{ proc: ChildProcess; url: string }> {
+  const d = await startDaemon(argv);
+  children.add(d.proc);
+  d.proc.once('exit', () => children.delete(d.proc));
+  return d;
 }
 
 /** SIGTERM, then SIGKILL if the daemon is still there after 5 s (a saturated event loop may never run its handler). */
