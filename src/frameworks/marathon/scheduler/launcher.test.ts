@@ -16,7 +16,7 @@ const turn = () => new Promise((r) => setImmediate(r));
 describe('Launcher', () => {
   it('matches batches one after the other: two batches arriving together launch exactly the missing tasks', async () => {
     const h = await harness();
-    h.s.launcher.sliceMs = 0; // pause after every launch: the second batch arrives mid-way through the first
+    h.s.launcher.slice = { min: 0, max: 0 }; // pause after every launch: the second batch arrives mid-way through the first
     createApp(h.s, app({ instances: 6 }), false);
     await h.settle();
     const first = offer('a1');
@@ -30,7 +30,7 @@ describe('Launcher', () => {
 
   it('pauses for the event loop while a big batch is matched', async () => {
     const h = await harness();
-    createApp(h.s, app({ instances: 3000 }), false);
+    createApp(h.s, app({ instances: 5000 }), false);
     await h.settle();
     let turns = 0;
     let done = false;
@@ -41,17 +41,17 @@ describe('Launcher', () => {
       }
     };
     const ticking = ticker();
-    await h.s.launcher.onOffers([1, 2, 3].map((n) => offer(`a${n}`, { cpus: 100, mem: 100_000 })));
+    await h.s.launcher.onOffers([1, 2, 3, 4, 5].map((n) => offer(`a${n}`, { cpus: 100, mem: 100_000 })));
     done = true;
     await ticking;
-    expect(h.driver.launched).toHaveLength(3000);
-    // 3000 launches take well over one 20 ms slice: the loop turned in between.
+    expect(h.driver.launched).toHaveLength(5000);
+    // 5000 launches take well over one 40 ms slice: the loop turned in between.
     expect(turns).toBeGreaterThan(2);
   });
 
   it('an app scaled down during a pause launches no more from the batch', async () => {
     const h = await harness();
-    h.s.launcher.sliceMs = 0;
+    h.s.launcher.slice = { min: 0, max: 0 };
     createApp(h.s, app({ instances: 50 }), false);
     await h.settle();
     const batch = h.s.launcher.onOffers([offer('a1', { cpus: 100, mem: 100_000 })]);
@@ -66,7 +66,7 @@ describe('Launcher', () => {
 
   it('an app failing during a pause waits out its backoff instead of launching the rest of the batch', async () => {
     const h = await harness();
-    h.s.launcher.sliceMs = 0;
+    h.s.launcher.slice = { min: 0, max: 0 };
     createApp(h.s, app({ instances: 20, backoffSeconds: 30 }), false);
     await h.settle();
     const batch = h.s.launcher.onOffers([offer('a1', { cpus: 100, mem: 100_000 })]);

@@ -10,7 +10,7 @@
  * Scale: what each app needs and where its instances are (only for apps with constraints, in a CORE
  * PlacementIndex: UNIQUE/MAX_PER look only at instances sharing the offer's value) is worked out
  * once per batch and kept current as the batch launches; matching yields to the event loop every
- * `sliceMs`, so a batch of 1000 offers × 100 instances never stalls status updates, HTTP or the
+ * 20-40 ms (SLICE_MS), so a batch of 1000 offers × 100 instances never stalls status updates, HTTP or the
  * ZooKeeper session. Batches are matched one at a time (a batch matched while another one is paused
  * would fill the same gaps), and after each pause the apps are checked again: one deleted, held,
  * given a new version, delayed by a failure or scaled down meanwhile launches no more from the batch.
@@ -37,8 +37,12 @@ export interface OfferV1 {
 /** Refuse seconds for an offer declined while some app is still waiting. */
 const WAITING_REFUSE_SECONDS = 3;
 
-/** Longest stretch of matching between two turns of the event loop, ms. */
-export const SLICE_MS = 20;
+/**
+ * How long matching holds the event loop at a time, ms: after each pause it takes as long as the
+ * rest of the loop just took (half the loop while status updates, ACCEPTs and ZooKeeper writes
+ * pile up), but at least `min` and at most `max`.
+ */
+export const SLICE_MS = { min: 20, max: 40 } as const;
 
 /** Constraint-free apps: matchOffer never looks at their placements. */
 const NO_PLACEMENTS: PlacementView[] = [];
@@ -62,8 +66,8 @@ interface Matched {
 }
 
 export class Launcher {
-  /** Longest synchronous stretch of matching, ms (0: yield after every launch and every offer). */
-  sliceMs = SLICE_MS;
+  /** Synchronous stretches of matching, ms (`{min: 0, max: 0}`: yield after every launch and every offer). */
+  slice: { min: number; max: number } = { ...SLICE_MS };
   /** The batch being matched: the next one starts after it. */
   private matching: Promise<unknown> = Promise.resolve();
 
@@ -97,10 +101,13 @@ export class Launcher {
     if (constrained.size > 0) for (const i of s.store.instances.values()) if (isActive(i)) constrained.get(i.appId)?.add(placementOf(i));
     const out: Matched = { accepts: [], unused: [], waiting: targets.length > 0 };
     let sliceStart = performance.now();
+    let sliceMs = this.slice.min;
     const pause = async (): Promise<void> => {
-      if (performance.now() - sliceStart < this.sliceMs) return;
+      const left = performance.now();
+      if (left - sliceStart < sliceMs) return;
       await new Promise((r) => setImmediate(r));
       sliceStart = performance.now();
+      sliceMs = Math.min(this.slice.max, Math.max(this.slice.min, sliceStart - left));
       this.recheck(pending);
     };
     for (const offer of offers) {
