@@ -15,9 +15,8 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ContainerStatus, Containerizer } from '../src/agent/containerizer/containerizer.js';
+import { FakeContainerizer } from '../src/agent/containerizer/fake.js';
 import { FakeAgent } from '../src/agent/fake-agent.js';
-import type { TaskInfoV1, TaskStatusV1 } from '../src/protocol/v1/types.js';
 import { daemon as startDaemon } from './support.js';
 
 const args = process.argv.slice(2);
@@ -38,34 +37,6 @@ const SIM_INSTANCES = Number(opt('--sim-instances', '100000'));
 const SIM_SECONDS = Number(opt('--sim-seconds', '20'));
 const JSON_OUT = args.includes('--json');
 const ANCHORS: Record<number, number> = { 50: 6.15, 100: 6.09, 500: 14.18 };
-
-/** A containerizer whose tasks turn RUNNING `delayMs` after TASK_STARTING (0 = at once), then run until killed. */
-class DelayedContainerizer implements Containerizer {
-  private readonly tasks = new Map<string, { frameworkId: string; task: TaskInfoV1; state: TaskStatusV1['state']; report: (s: ContainerStatus) => void; timer?: NodeJS.Timeout }>();
-  constructor(private readonly delayMs: number) {}
-  launch(frameworkId: string, task: TaskInfoV1, report: (s: ContainerStatus) => void): void {
-    const t = { frameworkId, task, state: 'TASK_STARTING' as TaskStatusV1['state'], report, timer: undefined as NodeJS.Timeout | undefined };
-    this.tasks.set(`${frameworkId}/${task.task_id.value}`, t);
-    report({ state: 'TASK_STARTING' });
-    const run = () => {
-      t.state = 'TASK_RUNNING';
-      report({ state: 'TASK_RUNNING' });
-    };
-    if (this.delayMs === 0) run();
-    else t.timer = setTimeout(run, this.delayMs);
-  }
-  kill(frameworkId: string, taskId: string): void {
-    const key = `${frameworkId}/${taskId}`;
-    const t = this.tasks.get(key);
-    if (!t) return;
-    clearTimeout(t.timer);
-    this.tasks.delete(key);
-    t.report({ state: 'TASK_KILLED', message: 'Command terminated with signal Terminated' });
-  }
-  running() {
-    return [...this.tasks.values()].map(({ frameworkId, task, state }) => ({ frameworkId, task, state }));
-  }
-}
 
 /** Every daemon started; whatever way the benchmark ends, none outlives it. */
 const children = new Set<ChildProcess>();
@@ -191,7 +162,7 @@ async function startCluster(nAgents: number, resources: string, startDelayMs: nu
   progress(`zookeeper-lite ${zk.url}, master ${master.url}; registering ${nAgents} agents`);
   const agents: FakeAgent[] = [];
   for (let i = 0; i < nAgents; i++) {
-    agents.push(new FakeAgent({ masterUrl: master.url, resources, hostname: `agent-${i}`, port: 10000 + i, containerizer: new DelayedContainerizer(startDelayMs) }).start());
+    agents.push(new FakeAgent({ masterUrl: master.url, resources, hostname: `agent-${i}`, port: 10000 + i, containerizer: new FakeContainerizer(() => ({ startAfterMs: startDelayMs })) }).start());
   }
   await until(async () => ((await json(`${master.url}/master/slaves`)).slaves.length >= nAgents ? true : undefined), `${nAgents} agents`, 120_000);
   progress(`${nAgents} agents registered; starting marathon`);

@@ -7,6 +7,8 @@ import type { TaskInfoV1, TaskStatusV1 } from '../../protocol/v1/types.js';
 import type { ContainerStatus, Containerizer } from './containerizer.js';
 
 export interface FakeBehaviour {
+  /** Stay TASK_STARTING this many ms before TASK_RUNNING (a stand-in for a container start); default 0. */
+  startAfterMs?: number;
   /** Finish on its own after this many ms with TASK_FINISHED (exit 0) or TASK_FAILED. */
   exitAfterMs?: number;
   exitCode?: number;
@@ -30,17 +32,20 @@ export class FakeContainerizer implements Containerizer {
     const t: FakeTask = { frameworkId, task, state: 'TASK_STARTING', report };
     this.tasks.set(key, t);
     report({ state: 'TASK_STARTING' });
-    t.state = 'TASK_RUNNING';
-    report({ state: 'TASK_RUNNING' });
     const b = this.behaviour(task);
-    if (b.exitAfterMs !== undefined) {
+    const run = () => {
+      t.state = 'TASK_RUNNING';
+      report({ state: 'TASK_RUNNING' });
+      if (b.exitAfterMs === undefined) return;
       t.timer = setTimeout(() => {
         this.tasks.delete(key);
         const code = b.exitCode ?? 0;
         report(code === 0 ? { state: 'TASK_FINISHED', message: 'Command exited with status 0' } : { state: 'TASK_FAILED', message: `Command exited with status ${code}` });
       }, b.exitAfterMs);
       t.timer.unref();
-    }
+    };
+    if (!b.startAfterMs) return run();
+    t.timer = setTimeout(run, b.startAfterMs);
   }
 
   kill(frameworkId: string, taskId: string): void {
