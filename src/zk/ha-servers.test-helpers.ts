@@ -8,7 +8,6 @@
  */
 import { execa, type ResultPromise } from 'execa';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from '../../test/helpers/wait.js';
@@ -39,16 +38,9 @@ export interface TestZk {
 /** Milliseconds per tick: session timeouts between 2 and 20 ticks are granted. */
 export const TICK_MS = 100;
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
+import { freePort } from '../../test/helpers/free-port.js';
+
+export { freePort };
 
 /** Waits until a ZooKeeper on `port` answers imok and accepts a session. */
 export async function untilSessions(port: number): Promise<void> {

@@ -4,7 +4,6 @@
  * from the registry-less `busybox:local` image. Skipped, saying why, when no engine answers.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { getJson } from '../helpers/http.js';
 import { TestScheduler, commandTask, launchOne } from '../helpers/scheduler.js';
 import { readSandbox } from '../helpers/sandbox.js';
 import { waitFor } from '../helpers/wait.js';
+import { freePort } from '../helpers/free-port.js';
 
 const engine = await dockerForTests();
 if (!engine.ok) console.warn(`docker e2e skipped: ${engine.reason}`);
@@ -25,13 +25,6 @@ let workDir: string;
 let hostPort: number;
 const schedulers: TestScheduler[] = [];
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 async function scheduler(): Promise<TestScheduler> {
   const s = new TestScheduler(master.url, { user: 'root', name: 'docker-e2e' });
   schedulers.push(s);

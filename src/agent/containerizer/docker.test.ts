@@ -4,7 +4,6 @@
  * and recovery with log resumption and orphan removal. Skipped, saying why, without an engine.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,18 +15,11 @@ import { TEST_IMAGE, dockerForTests, dockerOpts, removeContainersOf, testDocker 
 import { dockerHealthProber } from './docker-health.js';
 import { cleanupWorkDirs, makeSpec, makeWorkDir, readSandbox } from './process-fixtures.test-helpers.js';
 import type { LaunchSpec } from './types.js';
+import { freePort } from '../../../test/helpers/free-port.js';
 
 const MARK = `docker-${process.pid}`;
 const engine = await dockerForTests();
 if (!engine.ok) console.warn(`docker containerizer tests skipped: ${engine.reason}`);
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 describe.skipIf(!engine.ok)('DockerContainerizer', () => {
   const workDir = makeWorkDir('docker');
