@@ -14,8 +14,7 @@ let base = '';
 beforeAll(async () => {
   await cluster.start();
   await cluster.realAgent();
-  base = (await cluster.marathon()).url;
-  await cluster.leading(cluster.marathons[0]!);
+  base = await cluster.leadingMarathon();
 }, 60_000);
 afterAll(() => cluster.cleanup(), 60_000);
 

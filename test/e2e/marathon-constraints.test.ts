@@ -15,8 +15,7 @@ beforeAll(async () => {
   await cluster.start();
   await cluster.fakeAgent({ hostname: 'a1', attributes: 'rack:r1' });
   await cluster.fakeAgent({ hostname: 'a2', attributes: 'rack:r2' });
-  base = (await cluster.marathon()).url;
-  await cluster.leading(cluster.marathons[0]!);
+  base = await cluster.leadingMarathon();
 }, 60_000);
 afterAll(() => cluster.cleanup(), 60_000);
 

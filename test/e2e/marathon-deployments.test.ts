@@ -16,8 +16,7 @@ const neverHealthy = [{ protocol: 'HTTP', portIndex: 0, intervalSeconds: 1, time
 beforeAll(async () => {
   await cluster.start();
   await cluster.fakeAgent({ hostname: '127.0.0.1' });
-  base = (await cluster.marathon()).url;
-  await cluster.leading(cluster.marathons[0]!);
+  base = await cluster.leadingMarathon();
 }, 60_000);
 afterAll(() => cluster.cleanup(), 60_000);
 

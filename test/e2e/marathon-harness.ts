@@ -77,6 +77,13 @@ export class MarathonCluster {
     return m;
   }
 
+  /** The first `tsmesos marathon` of the cluster, once it leads and has subscribed; its URL. */
+  async leadingMarathon(extra: string[] = []): Promise<string> {
+    const m = await this.marathon(extra);
+    await this.leading(m);
+    return m.url;
+  }
+
   /** Waits until `m` leads and has subscribed (its /v2/info has a framework id). */
   async leading(m: Daemon, timeoutMs = 20_000): Promise<string> {
     return waitFor(async () => {
